@@ -1,0 +1,184 @@
+// The database schema: the only place that knows table and column names (drizzle-kit generates migrations from it).
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** region = has children and no figures (its report is a roll-up); the others are filers (leaves). */
+export const unitKind = pgEnum("unit_kind", ["region", "gov_office", "township", "department"]);
+export const userRole = pgEnum("user_role", ["clerk", "supervisor", "admin"]);
+export const yearStatus = pgEnum("year_status", ["open", "closed"]);
+export const reportStatus = pgEnum("report_status", [
+  "draft",
+  "submitted",
+  "returned",
+  "approved",
+  "published",
+  "correcting",
+]);
+
+export const units = pgTable(
+  "units",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    kind: unitKind("kind").notNull(),
+    parentId: integer("parent_id").references((): AnyPgColumn => units.id),
+    sortOrder: integer("sort_order").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("units_code_key").on(t.code),
+    index("units_parent_idx").on(t.parentId),
+    check("units_code_format", sql`${t.code} ~ '^[a-z0-9][a-z0-9-]*$'`),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull(),
+    /** The filer unit a clerk fills in for (and the unit a supervisor sits in, for display). */
+    unitId: integer("unit_id").references(() => units.id),
+    /** A supervisor's scope: every filer below this region. Not derived from unitId on purpose. */
+    regionId: integer("region_id").references(() => units.id),
+    phone: text("phone"),
+    active: boolean("active").notNull().default(true),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+    /** Bumped to end every open session of the user (deactivation, role or password change). */
+    sessionEpoch: integer("session_epoch").notNull().default(1),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    passwordChangedAt: ts("password_changed_at"),
+    lastSignInAt: ts("last_sign_in_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_username_key").on(sql`lower(${t.username})`)],
+);
+
+export const reportingYears = pgTable(
+  "reporting_years",
+  {
+    year: integer("year").primaryKey(),
+    formatVersion: text("format_version").notNull(),
+    /** Local dates in Asia/Shanghai. */
+    unitDeadline: date("unit_deadline", { mode: "string" }).notNull(),
+    countyDeadline: date("county_deadline", { mode: "string" }).notNull(),
+    status: yearStatus("status").notNull().default("open"),
+    signoffRequired: boolean("signoff_required").notNull().default(false),
+  },
+  (t) => [check("reporting_years_format", sql`${t.formatVersion} in ('2019', '2021')`)],
+);
+
+export const unitReports = pgTable(
+  "unit_reports",
+  {
+    id: serial("id").primaryKey(),
+    year: integer("year")
+      .notNull()
+      .references(() => reportingYears.year),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: reportStatus("status").notNull().default("draft"),
+    /** Advances on every save (optimistic locking at report level; cells are also checked one by one). */
+    lockVersion: integer("lock_version").notNull().default(0),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+    statusChangedAt: ts("status_changed_at").notNull().defaultNow(),
+    statusChangedBy: integer("status_changed_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("unit_reports_year_unit_key").on(t.year, t.unitId)],
+);
+
+export const reportCells = pgTable(
+  "report_cells",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => unitReports.id, { onDelete: "cascade" }),
+    /** Cell address per interchange.md §2, e.g. applications.new_received.natural_person. */
+    cell: text("cell").notNull(),
+    /** Exact value in the cell's canonical unit; NULL = blank (blank is not 0). */
+    value: numeric("value"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.cell] })],
+);
+
+export const reportNarratives = pgTable(
+  "report_narratives",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => unitReports.id, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    body: text("body").notNull().default(""),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.section] }),
+    check("report_narratives_section", sql`${t.section} in ('preamble', 's1', 's5', 's6')`),
+  ],
+);
+
+/** A historical report loaded from an interchange file: the file as it was and the issues it raised. */
+export const reportImports = pgTable("report_imports", {
+  id: serial("id").primaryKey(),
+  reportId: integer("report_id")
+    .notNull()
+    .references(() => unitReports.id, { onDelete: "cascade" }),
+  source: text("source").notNull(),
+  document: jsonb("document").notNull(),
+  issues: jsonb("issues").notNull(),
+  importedAt: ts("imported_at").notNull().defaultNow(),
+});
+
+/** Append-only: the database refuses UPDATE and DELETE (trigger in a custom migration). */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: ts("at").notNull().defaultNow(),
+    actorId: integer("actor_id").references(() => users.id),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    unitId: integer("unit_id").references(() => units.id),
+    summary: text("summary").notNull(),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_actor_idx").on(t.actorId)],
+);
+
+export type UnitRow = typeof units.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type ReportingYearRow = typeof reportingYears.$inferSelect;
+export type UnitReportRow = typeof unitReports.$inferSelect;

@@ -1,0 +1,116 @@
+// Unit reports: progress lists and read views, scoped to what the acting user may see.
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb, type Db, type Tx } from "@/db/client";
+import { reportCells, reportNarratives, unitReports, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/policy";
+import { NotFoundError } from "@/lib/errors";
+import { emptyValues, getFormat, type NarrativeId, type ReportData } from "@/lib/report-format";
+import { getFilerInScope, listFilersInScope, type UnitDto } from "./units";
+import { getYear } from "./years";
+
+export type ReportStatus = (typeof unitReports.$inferSelect)["status"];
+export type ProgressStatus = ReportStatus | "not_started";
+
+export const STATUS_LABELS: Record<ProgressStatus, string> = {
+  not_started: "未开始",
+  draft: "填报中",
+  submitted: "已提交",
+  returned: "已退回",
+  approved: "已通过",
+  published: "已发布",
+  correcting: "更正中",
+};
+
+export interface ProgressRow {
+  unit: UnitDto;
+  status: ProgressStatus;
+  statusLabel: string;
+  updatedAt: Date | null;
+  updatedByName: string | null;
+}
+
+/** One row per filer in the supervisor's region (clerks see their own unit only). */
+export async function listReportProgress(actor: Actor, year: number): Promise<ProgressRow[]> {
+  if (actor.role === "admin") throw new NotFoundError();
+  await getYear(year);
+  const db = await getDb();
+  const filers = await listFilersInScope(actor, db);
+  if (filers.length === 0) return [];
+  const rows = await db
+    .select({
+      unitId: unitReports.unitId,
+      status: unitReports.status,
+      updatedAt: unitReports.statusChangedAt,
+      updatedByName: users.displayName,
+    })
+    .from(unitReports)
+    .leftJoin(users, eq(users.id, unitReports.statusChangedBy))
+    .where(and(eq(unitReports.year, year), inArray(unitReports.unitId, filers.map((f) => f.id))));
+  const byUnit = new Map(rows.map((r) => [r.unitId, r]));
+  return filers.map((unit) => {
+    const r = byUnit.get(unit.id);
+    const status: ProgressStatus = r?.status ?? "not_started";
+    return {
+      unit,
+      status,
+      statusLabel: STATUS_LABELS[status],
+      updatedAt: r?.updatedAt ?? null,
+      updatedByName: r?.updatedByName ?? null,
+    };
+  });
+}
+
+export interface ReportView {
+  unit: UnitDto;
+  year: number;
+  status: ProgressStatus;
+  statusLabel: string;
+  lockVersion: number;
+  report: ReportData;
+}
+
+/** Reads one report's figures and narratives; blank cells stay null. */
+export async function loadReportData(
+  db: Db | Tx,
+  reportId: number | null,
+  meta: { year: number; formatVersion: "2019" | "2021"; unit: { code: string; name: string } },
+): Promise<ReportData> {
+  const format = getFormat(meta.formatVersion);
+  const values = emptyValues(format);
+  const narratives: ReportData["narratives"] = {};
+  if (reportId !== null) {
+    for (const c of await db.select().from(reportCells).where(eq(reportCells.reportId, reportId))) {
+      if (c.cell in values) values[c.cell] = c.value;
+    }
+    for (const n of await db.select().from(reportNarratives).where(eq(reportNarratives.reportId, reportId))) {
+      narratives[n.section as NarrativeId] = n.body;
+    }
+  }
+  return { formatVersion: meta.formatVersion, year: meta.year, unit: meta.unit, narratives, values };
+}
+
+/** A unit's report for reading: a supervisor in scope, or the unit's own clerk. Anything else is "not found". */
+export async function getReportView(actor: Actor, year: number, unitCode: string): Promise<ReportView> {
+  if (actor.role === "admin") throw new NotFoundError();
+  const db = await getDb();
+  const unit = await getFilerInScope(actor, unitCode, db);
+  const y = await getYear(year);
+  const [row] = await db
+    .select()
+    .from(unitReports)
+    .where(and(eq(unitReports.year, year), eq(unitReports.unitId, unit.id)));
+  const status: ProgressStatus = row?.status ?? "not_started";
+  return {
+    unit,
+    year,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    lockVersion: row?.lockVersion ?? 0,
+    report: await loadReportData(db, row?.id ?? null, {
+      year,
+      formatVersion: y.formatVersion,
+      unit: { code: unit.code, name: unit.name },
+    }),
+  };
+}
