@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth/config";
 
-export default auth((req) => {
+export const proxy = auth((req) => {
   if (!req.auth) {
     const url = req.nextUrl.clone();
     url.pathname = "/login";

@@ -25,22 +25,22 @@ test("each role signs in and lands on its home", async ({ page }) => {
 
 test("a wrong password and an unknown user get the same message", async ({ page }) => {
   await signIn(page, "clerk", "wrong-password");
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toHaveText("用户名或密码错误，或账户已停用。");
   await expect(page).toHaveURL(/\/login$/);
   await signIn(page, "no-such-user", "wrong-password");
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误，或账户已停用。");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("用户名或密码错误，或账户已停用。");
 });
 
 test("after 5 failures the account is locked and even the right password is refused", async ({ page }) => {
   for (let i = 0; i < 4; i++) {
     await signIn(page, "e2e-lockout", `wrong-${i}`);
-    await expect(page.getByRole("alert")).toHaveText("用户名或密码错误，或账户已停用。");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("用户名或密码错误，或账户已停用。");
   }
   await signIn(page, "e2e-lockout", "wrong-5");
-  await expect(page.getByRole("alert")).toContainText("账户已被锁定");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("账户已被锁定");
   await signIn(page, "e2e-lockout", DEMO_PASSWORD);
-  await expect(page.getByRole("alert")).toContainText(/账户已被锁定，请于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 之后再试/);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/账户已被锁定，请于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 之后再试/);
   await expect(page).toHaveURL(/\/login$/);
 });
 
@@ -98,14 +98,14 @@ test("a deactivated user's open session stops working at the next request", asyn
   await user.reload();
   await expect(user).toHaveURL(/\/login$/);
   await signIn(user, "e2e-deactivate");
-  await expect(user.getByRole("alert")).toHaveText("用户名或密码错误，或账户已停用。");
+  await expect(user.getByRole("main").getByRole("alert")).toHaveText("用户名或密码错误，或账户已停用。");
   await userContext.close();
   await adminContext.close();
 });
 
 test("a user with an initial password must change it first", async ({ page }) => {
   await signInAndWait(page, "e2e-fresh", /\/account\/password$/, "Initial-Pass-2026");
-  await expect(page.getByRole("status")).toContainText("初始密码");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("初始密码");
   await page.goto("/fill");
   await expect(page).toHaveURL(/\/account\/password$/);
 

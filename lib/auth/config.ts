@@ -30,7 +30,7 @@ declare module "next-auth" {
   }
 }
 
-const config = (): NextAuthConfig => ({
+const config: NextAuthConfig = {
   secret: resolveAuthSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 0 },
@@ -71,6 +71,6 @@ const config = (): NextAuthConfig => ({
       console.error(error);
     },
   },
-});
+};
 
 export const { handlers, auth, signIn, signOut } = NextAuth(config);
