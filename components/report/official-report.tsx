@@ -119,13 +119,15 @@ export function OfficialReport({
 }: {
   report: ReportData;
   idPrefix?: string;
-  /** Overrides the printed unit name and year (the blank templates print placeholders). */
-  heading?: { unit: string; year: string };
+  /** Overrides the printed unit name and year; a blank template prints placeholders and no figures at all. */
+  heading?: { unit: string; year: string; template?: boolean };
 }) {
   const unitName = heading?.unit ?? report.unit.name;
   const yearText = heading?.year ?? String(report.year);
   const format = getFormat(report.formatVersion);
-  const values: Record<string, string | null> = { ...report.values, ...computeTotals(format, report.values) };
+  const values: Record<string, string | null> = heading?.template
+    ? {}
+    : { ...report.values, ...computeTotals(format, report.values) };
   return (
     <article
       className="official-report mx-auto max-w-[210mm] bg-white px-8 py-10 font-official-body text-[15px] text-black shadow-sm print:max-w-none print:p-0 print:shadow-none"
