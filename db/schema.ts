@@ -182,3 +182,28 @@ export type UnitRow = typeof units.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type ReportingYearRow = typeof reportingYears.$inferSelect;
 export type UnitReportRow = typeof unitReports.$inferSelect;
+
+/**
+ * Every status change of a unit report, with its reason (return, reopen, correction) or, for a submission, the
+ * warnings the clerk explained and their explanations. The latest row explains the current status.
+ */
+export const reportTransitions = pgTable(
+  "report_transitions",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => unitReports.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    fromStatus: reportStatus("from_status").notNull(),
+    toStatus: reportStatus("to_status").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    at: ts("at").notNull().defaultNow(),
+    reason: text("reason"),
+    /** Submission: [{ rule, cell, message, explanation }] for every warning the report had. */
+    explanations: jsonb("explanations"),
+    /** lock_version of the report at the transition, so reviewers know exactly which content was acted on. */
+    lockVersion: integer("lock_version").notNull(),
+  },
+  (t) => [index("report_transitions_report_idx").on(t.reportId, t.at)],
+);

@@ -1,8 +1,8 @@
 // Unit reports: progress lists and read views, scoped to what the acting user may see.
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
-import { reportCells, reportNarratives, unitReports, users } from "@/db/schema";
+import { reportCells, reportingYears, reportNarratives, reportTransitions, unitReports, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { emptyValues, getFormat, type NarrativeId, type ReportData } from "@/lib/report-format";
@@ -112,5 +112,73 @@ export async function getReportView(actor: Actor, year: number, unitCode: string
       formatVersion: y.formatVersion,
       unit: { code: unit.code, name: unit.name },
     }),
+  };
+}
+
+/** Last year's final (approved or published) report of the same unit, for carry-over and the cross-year rules. */
+export async function loadPreviousReport(db: Db | Tx, unit: { id: number; code: string; name: string }, year: number): Promise<ReportData | null> {
+  const [prevYear] = await db.select().from(reportingYears).where(eq(reportingYears.year, year - 1));
+  if (!prevYear) return null;
+  const [row] = await db
+    .select({ id: unitReports.id })
+    .from(unitReports)
+    .where(and(eq(unitReports.year, year - 1), eq(unitReports.unitId, unit.id), inArray(unitReports.status, ["approved", "published"])));
+  if (!row) return null;
+  return loadReportData(db, row.id, {
+    year: year - 1,
+    formatVersion: prevYear.formatVersion === "2019" ? "2019" : "2021",
+    unit: { code: unit.code, name: unit.name },
+  });
+}
+
+export interface LastTransition {
+  action: string;
+  reason: string | null;
+  at: Date;
+  byName: string | null;
+}
+
+export interface FillView extends ReportView {
+  formatVersion: "2019" | "2021";
+  editable: boolean;
+  yearOpen: boolean;
+  unitDeadline: string;
+  previous: ReportData | null;
+  lastTransition: LastTransition | null;
+}
+
+/** Everything the clerk's form needs for their own unit's report of a year. */
+export async function getFillView(actor: Actor, year: number): Promise<FillView> {
+  if (actor.role !== "clerk" || !actor.unitCode) throw new NotFoundError();
+  const view = await getReportView(actor, year, actor.unitCode);
+  const y = await getYear(year);
+  const db = await getDb();
+  const [report] = await db
+    .select({ id: unitReports.id })
+    .from(unitReports)
+    .where(and(eq(unitReports.year, year), eq(unitReports.unitId, view.unit.id)));
+  let lastTransition: LastTransition | null = null;
+  if (report) {
+    const [t] = await db
+      .select({ action: reportTransitions.action, reason: reportTransitions.reason, at: reportTransitions.at, byName: users.displayName })
+      .from(reportTransitions)
+      .leftJoin(users, eq(users.id, reportTransitions.actorId))
+      .where(eq(reportTransitions.reportId, report.id))
+      .orderBy(desc(reportTransitions.at), desc(reportTransitions.id))
+      .limit(1);
+    lastTransition = t ?? null;
+  }
+  const status = view.status;
+  const editable =
+    (status === "not_started" || status === "draft" || status === "returned" || status === "correcting") &&
+    (y.status === "open" || status === "correcting");
+  return {
+    ...view,
+    formatVersion: y.formatVersion,
+    editable,
+    yearOpen: y.status === "open",
+    unitDeadline: y.unitDeadline,
+    previous: await loadPreviousReport(db, view.unit, year),
+    lastTransition,
   };
 }

@@ -1,49 +1,76 @@
-// /fill/[year]: the clerk's own unit report for a year (read-only view until the entry grid lands).
+// /fill/[year]: the clerk's own unit report for a year: the form while it is editable, the official view otherwise.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OfficialReport } from "@/components/report/official-report";
+import { ReportForm } from "@/components/report/report-form";
+import { WithdrawButton } from "@/components/report/withdraw-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireRole } from "@/lib/auth/session";
-import { getReportView } from "@/lib/dal/reports";
-import { daysUntil, getYear } from "@/lib/dal/years";
+import { getFillView } from "@/lib/dal/reports";
+import { daysUntil } from "@/lib/dal/years";
 import { NotFoundError } from "@/lib/errors";
-import { formatLocalDate } from "@/lib/format-date";
+import { formatDateTime, formatLocalDate } from "@/lib/format-date";
 import { parseYearParam } from "@/lib/params";
+import { saveReportAction, submitReportAction, withdrawReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "本单位年报" };
 
 export default async function FillYearPage({ params }: { params: Promise<{ year: string }> }) {
   const actor = await requireRole("clerk");
   const year = parseYearParam((await params).year);
-  if (!year || !actor.unitCode) notFound();
+  if (!year) notFound();
   let view;
-  let yearInfo;
   try {
-    yearInfo = await getYear(year);
-    view = await getReportView(actor, year, actor.unitCode);
+    view = await getFillView(actor, year);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const days = daysUntil(yearInfo.unitDeadline);
+  const days = daysUntil(view.unitDeadline);
+  const returned = view.status === "returned" && view.lastTransition?.action === "return";
   return (
-    <div className="space-y-6">
-      <section className="rounded border border-gray-200 bg-white p-6">
+    <div className="space-y-4">
+      <header className="rounded border border-gray-200 bg-white p-4">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-lg font-semibold">
             {view.unit.name} {year} 年政府信息公开工作年度报告
           </h1>
           <StatusBadge status={view.status} label={view.statusLabel} />
+          {view.status === "submitted" ? <WithdrawButton unitCode={view.unit.code} year={year} withdraw={withdrawReportAction} /> : null}
         </div>
-        <p className="mt-2 text-sm text-gray-700">
-          报送截止：{formatLocalDate(yearInfo.unitDeadline)}
-          {yearInfo.status === "open" ? (days >= 0 ? `（还有 ${days} 天）` : `（已逾期 ${-days} 天）`) : "（该年度已关闭）"}
+        <p className="mt-1 text-sm text-gray-700">
+          报送截止：{formatLocalDate(view.unitDeadline)}
+          {view.yearOpen ? (days >= 0 ? `（还有 ${days} 天）` : `（已逾期 ${-days} 天）`) : "（该年度已关闭）"}
+          {view.formatVersion === "2021" ? " · 国办公开办函〔2021〕30号格式" : " · 国办公开办函〔2019〕60号格式"}
         </p>
-        <p className="mt-4 rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
-          在线填报表格正在建设中。下方为本单位年报当前内容（按官方格式显示）。
-        </p>
-      </section>
-      <OfficialReport report={view.report} />
+        {returned ? (
+          <div role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="return-reason">
+            <p className="font-medium">
+              审核员{view.lastTransition?.byName ? ` ${view.lastTransition.byName}` : ""}于 {formatDateTime(view.lastTransition?.at)} 退回了本报表：
+            </p>
+            <p className="mt-1 whitespace-pre-wrap">{view.lastTransition?.reason}</p>
+          </div>
+        ) : null}
+        {view.status === "submitted" ? (
+          <p className="mt-3 text-sm text-amber-800">已提交，等待审核。审核员处理之前可以撤回修改。</p>
+        ) : null}
+      </header>
+      {view.editable ? (
+        <ReportForm
+          unitCode={view.unit.code}
+          unitName={view.unit.name}
+          year={year}
+          formatVersion={view.formatVersion}
+          values={view.report.values}
+          narratives={view.report.narratives}
+          lockVersion={view.lockVersion}
+          previous={view.previous}
+          save={saveReportAction}
+          submit={submitReportAction}
+        />
+      ) : (
+        <OfficialReport report={view.report} />
+      )}
     </div>
   );
 }

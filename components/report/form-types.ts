@@ -1,0 +1,33 @@
+// Shapes exchanged between the clerk's form and its server actions (the actions live in app/, the form here).
+import type { NarrativeId } from "@/lib/report-format";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code?: "not_found" | "invalid" | "conflict" | "forbidden_state" };
+
+export interface SaveRequest {
+  unitCode: string;
+  year: number;
+  cells: { cell: string; from: string | null; to: string }[];
+  narratives: { section: NarrativeId; from: string; to: string }[];
+}
+
+export interface SaveResponse {
+  lockVersion: number;
+  applied: { cell: string; value: string | null }[];
+  appliedNarratives: { section: NarrativeId; body: string }[];
+  conflicts: { cell: string; theirs: string | null; by: string | null; at: string }[];
+  narrativeConflicts: { section: NarrativeId; theirs: string; by: string | null; at: string }[];
+  savedAt: string;
+}
+
+export interface SubmitRequest {
+  unitCode: string;
+  year: number;
+  lockVersion: number;
+  explanations: { rule: string; cell?: string; text: string }[];
+}
+
+export type SaveAction = (input: SaveRequest) => Promise<ActionResult<SaveResponse>>;
+export type SubmitAction = (input: SubmitRequest) => Promise<ActionResult<null>>;
+export type WithdrawAction = (input: { unitCode: string; year: number }) => Promise<ActionResult<null>>;

@@ -1,0 +1,252 @@
+"use client";
+// The clerk's report form: the official layout as editable grids and text areas, live totals and checks,
+// autosave without lost updates, conflict resolution, and submission with explained warnings.
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useRef, useState } from "react";
+import {
+  computeTotals,
+  getFormat,
+  parseCellInput,
+  validateReport,
+  type CellValues,
+  type FormatVersion,
+  type Issue,
+  type NarrativeId,
+  type ReportData,
+} from "@/lib/report-format";
+import { focusCell } from "./focus-cell";
+import { EditableTable, type CellUiState, type GridHandlers } from "./editable-table";
+import type { SaveAction, SubmitAction } from "./form-types";
+import { buildGridIndex, moveFrom, parseClipboardBlock, planPaste, type Direction } from "./grid-model";
+import { IssuePanel } from "./issue-panel";
+import { NarrativeField } from "./narrative-field";
+import { SubmitPanel } from "./submit-panel";
+import { useAutosave } from "./use-autosave";
+
+export interface ReportFormProps {
+  unitCode: string;
+  unitName: string;
+  year: number;
+  formatVersion: FormatVersion;
+  values: CellValues;
+  narratives: Partial<Record<NarrativeId, string>>;
+  lockVersion: number;
+  previous: ReportData | null;
+  save: SaveAction;
+  submit: SubmitAction;
+}
+
+const STATUS_TEXT = { saved: "已保存", pending: "有未保存的修改", saving: "正在保存…", error: "未保存" } as const;
+
+export function ReportForm(props: ReportFormProps) {
+  const format = getFormat(props.formatVersion);
+  const index = useMemo(() => buildGridIndex(format), [format]);
+  const router = useRouter();
+  const auto = useAutosave({
+    format,
+    unitCode: props.unitCode,
+    year: props.year,
+    values: props.values,
+    narratives: props.narratives,
+    lockVersion: props.lockVersion,
+    save: props.save,
+  });
+  const [focused, setFocused] = useState<string | null>(null);
+  const [pasteSummary, setPasteSummary] = useState<string | null>(null);
+  const autoRef = useRef(auto);
+  autoRef.current = auto;
+
+  // What is on screen, parsed: valid values count, invalid text is reported by GEN-INT and counts as blank.
+  const values: CellValues = {};
+  const invalidCells: Record<string, string> = {};
+  for (const cell of format.inputCells) {
+    const text = auto.text[cell.address] ?? "";
+    const parsed = parseCellInput(cell, text);
+    values[cell.address] = parsed.ok ? parsed.value : null;
+    if (!parsed.ok) invalidCells[cell.address] = text;
+  }
+  const report: ReportData = { formatVersion: props.formatVersion, year: props.year, unit: { code: props.unitCode, name: props.unitName }, narratives: auto.narrText, values };
+  const totals = computeTotals(format, values);
+  const issues = validateReport(report, { ...(props.previous ? { previous: props.previous } : {}), invalidCells });
+  const issuesByCell = new Map<string, Issue[]>();
+  for (const issue of issues) if (issue.cell) issuesByCell.set(issue.cell, [...(issuesByCell.get(issue.cell) ?? []), issue]);
+
+  const cellStates: Record<string, CellUiState> = {};
+  for (const cell of format.inputCells) {
+    cellStates[cell.address] = { text: auto.text[cell.address] ?? "", issues: issuesByCell.get(cell.address) ?? [], conflict: auto.conflicts[cell.address] };
+  }
+
+  const move = useCallback(
+    (from: string, dir: Direction) => {
+      const to = moveFrom(index, format, from, dir);
+      if (to) focusCell(to);
+    },
+    [format, index],
+  );
+
+  const handlers: GridHandlers = useMemo(
+    () => ({
+      onChange: (cell, text) => autoRef.current.setCells([{ cell, text }]),
+      onBlur: () => void autoRef.current.flush(),
+      onFocus: (cell) => setFocused(cell),
+      onKeyDown: (cell, e) => {
+        const input = e.currentTarget;
+        const all = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+        if (e.key === "ArrowUp") move(cell, "up");
+        else if (e.key === "ArrowDown") move(cell, "down");
+        else if (e.key === "Enter") move(cell, e.shiftKey ? "up" : "down");
+        else if (e.key === "ArrowLeft" && (all || input.selectionStart === 0)) move(cell, "left");
+        else if (e.key === "ArrowRight" && (all || input.selectionEnd === input.value.length)) move(cell, "right");
+        else return;
+        e.preventDefault();
+      },
+      onPaste: (cell, e) => {
+        const text = e.clipboardData.getData("text/plain");
+        if (!/[\t\n\r]/.test(text.replace(/\r?\n$/, ""))) return; // one value: the browser pastes it
+        e.preventDefault();
+        const plan = planPaste(index, format, cell, parseClipboardBlock(text));
+        autoRef.current.setCells(plan.accepted.map((a) => ({ cell: a.cell, text: a.text })));
+        const refused = plan.refused.map((r) => `${r.cell ? (format.cell(r.cell)?.accessibleName ?? r.cell) : "表格之外"}“${r.text}”：${r.reason}`);
+        setPasteSummary(`已粘贴 ${plan.accepted.length} 个单元格${refused.length ? `；${refused.length} 个未粘贴：${refused.join("；")}` : "。"}`);
+      },
+    }),
+    [format, index, move],
+  );
+
+  const fillBlanksWithZero = () => {
+    auto.setCells(format.inputCells.filter((c) => (auto.text[c.address] ?? "").trim() === "").map((c) => ({ cell: c.address, text: "0" })));
+  };
+
+  const focusedDef = focused ? format.cell(focused) : undefined;
+  const conflictCount = Object.keys(auto.conflicts).length + Object.keys(auto.narrConflicts).length;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="min-w-0 space-y-6">
+        <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 border-b border-gray-200 bg-gray-50/95 py-2 backdrop-blur">
+          <p role="status" aria-live="polite" data-testid="save-status" data-status={auto.status} className={`text-sm ${auto.status === "error" ? "text-red-700" : "text-gray-700"}`}>
+            {STATUS_TEXT[auto.status]}
+            {auto.status === "error" && auto.error ? `：${auto.error}` : ""}
+          </p>
+          {conflictCount ? (
+            <p className="text-sm text-purple-800" data-testid="conflict-count">
+              {conflictCount} 处与他人的修改冲突，请逐一处理
+            </p>
+          ) : null}
+          <nav aria-label="章节" className="ml-auto flex flex-wrap gap-2 text-sm">
+            {format.sections.map((s) => (
+              <a key={s.id} href={`#section-${s.id}`} className="text-accent hover:underline">
+                {s.title ? s.title.split("、")[0] : "开头"}
+              </a>
+            ))}
+          </nav>
+        </div>
+
+        {pasteSummary ? (
+          <div role="status" data-testid="paste-summary" className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
+            {pasteSummary}
+            <button type="button" className="ml-3 underline" onClick={() => setPasteSummary(null)}>
+              关闭
+            </button>
+          </div>
+        ) : null}
+
+        {format.sections.map((section) => (
+          <section key={section.id} id={`section-${section.id}`} aria-labelledby={`title-${section.id}`} className="scroll-mt-16 space-y-2">
+            <h2 id={`title-${section.id}`} className="text-base font-semibold">
+              {section.title || "开头说明（可选）"}
+            </h2>
+            {section.kind === "text" ? (
+              <NarrativeField
+                section={section.id as NarrativeId}
+                label={section.title || "开头说明"}
+                hint={section.hint}
+                value={auto.narrText[section.id as NarrativeId] ?? ""}
+                issues={issuesByCell.get(`narratives.${section.id}`) ?? []}
+                conflict={auto.narrConflicts[section.id as NarrativeId]}
+                onChange={(text) => auto.setNarrative(section.id as NarrativeId, text)}
+                onBlur={() => void auto.flush()}
+                onResolve={(keep) => auto.resolveNarrativeConflict(section.id as NarrativeId, keep)}
+              />
+            ) : (
+              format.tables
+                .filter((t) => t.id === section.table)
+                .map((t) => (
+                  <EditableTable key={t.id} table={t} format={format} cells={cellStates} totals={totals} readOnly={auto.halted} handlers={handlers} />
+                ))
+            )}
+          </section>
+        ))}
+      </div>
+
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" aria-label="检查与提交">
+        <div className="rounded border border-gray-200 bg-white p-3 text-sm" data-testid="cell-info">
+          {focusedDef ? (
+            <>
+              <p className="font-medium">{focusedDef.accessibleName}</p>
+              {focusedDef.help ? <p className="mt-1 text-gray-700">填报口径：{focusedDef.help}</p> : null}
+              {auto.conflicts[focusedDef.address] ? (
+                <ConflictBox
+                  conflict={auto.conflicts[focusedDef.address]!}
+                  mine={auto.text[focusedDef.address] ?? ""}
+                  onResolve={(keep) => auto.resolveConflict(focusedDef.address, keep)}
+                />
+              ) : null}
+            </>
+          ) : (
+            <p className="text-gray-600">方向键、Tab、回车在单元格间移动；可从 Excel/WPS 复制一块数字粘贴进来。</p>
+          )}
+        </div>
+        {Object.entries(auto.conflicts)
+          .filter(([cell]) => cell !== focusedDef?.address)
+          .map(([cell, conflict]) => (
+            <div key={cell} className="rounded border border-purple-300 bg-white p-3 text-sm">
+              <p className="font-medium">{format.cell(cell)?.accessibleName}</p>
+              <ConflictBox conflict={conflict} mine={auto.text[cell] ?? ""} onResolve={(keep) => auto.resolveConflict(cell, keep)} />
+            </div>
+          ))}
+        <IssuePanel issues={issues} format={format} onFillZero={fillBlanksWithZero} inputOrder={index.inputOrder} values={values} />
+        <SubmitPanel
+          issues={issues}
+          blankCount={format.inputCells.filter((c) => values[c.address] === null && !invalidCells[c.address]).length}
+          invalidCount={Object.keys(invalidCells).length}
+          conflictCount={conflictCount}
+          onFillZero={fillBlanksWithZero}
+          onSubmit={async (explanations) => {
+            if (!(await auto.flush())) return { ok: false, error: "还有修改未能保存，请稍后再试。" };
+            const result = await props.submit({ unitCode: props.unitCode, year: props.year, lockVersion: auto.lockVersion, explanations });
+            if (result.ok) router.refresh();
+            return result;
+          }}
+        />
+      </aside>
+    </div>
+  );
+}
+
+function ConflictBox({
+  conflict,
+  mine,
+  onResolve,
+}: {
+  conflict: { theirs: string | null; by: string | null; at: string };
+  mine: string;
+  onResolve(keep: "mine" | "theirs"): void;
+}) {
+  const at = new Date(conflict.at).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit" });
+  return (
+    <div role="alert" data-testid="conflict" className="mt-2 rounded bg-purple-50 p-2 text-purple-900">
+      <p>
+        {conflict.by ?? "他人"}已于 {at} 将此格改为“{conflict.theirs ?? "空白"}”，您的值“{mine || "空白"}”尚未保存。
+      </p>
+      <div className="mt-2 flex gap-2">
+        <button type="button" className="rounded bg-purple-700 px-2 py-1 text-white" onClick={() => onResolve("mine")}>
+          保留我的值
+        </button>
+        <button type="button" className="rounded border border-purple-700 px-2 py-1" onClick={() => onResolve("theirs")}>
+          采用对方的值
+        </button>
+      </div>
+    </div>
+  );
+}
