@@ -14,7 +14,7 @@ test("each role signs in and lands on its home", async ({ page }) => {
   await expect(page.getByTestId("user-box")).toContainText("审核员");
   const rows = page.locator("tbody tr[data-unit]");
   await expect(rows).toHaveCount(33);
-  await expect(page.locator('tr[data-unit="yuhai-town"]')).toContainText("未开始");
+  await expect(page.locator('tr[data-unit="dingtang-town"]')).toContainText("未开始");
   await page.getByRole("button", { name: "退出登录" }).click();
 
   await signInAndWait(page, "admin", /\/admin\/units$/);

@@ -48,7 +48,8 @@ function readJson(file: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
-    const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+    // V8 names the offset ("… at position 57"), except for a file that ends too early (truncated or empty).
+    const position = /Unexpected end of JSON input/.test(message) ? text.length : Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
     let where = "";
     if (Number.isFinite(position)) {
       const before = text.slice(0, position).split("\n");

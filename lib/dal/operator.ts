@@ -52,6 +52,13 @@ export async function importReport(db: Db, parsed: ParsedInterchange, opts: Impo
     if (unit.kind === "region") {
       throw new ImportRefusedError(`${unit.name} 是汇总区域，不单独填报年报。 / ${opts.unitCode} is a region: its report is a roll-up.`);
     }
+    // Like the year: a file naming another unit is the wrong file, not this unit's report.
+    if (report.unit.code !== unit.code) {
+      throw new ImportRefusedError(
+        `文件中的单位代码为 ${report.unit.code}（${report.unit.name}），与 --unit ${opts.unitCode} 不一致，未做任何修改。 / ` +
+          `The file is the report of ${report.unit.code}, not ${opts.unitCode}; nothing was changed.`,
+      );
+    }
     const [existing] = await tx
       .select()
       .from(unitReports)
