@@ -85,8 +85,17 @@ const Cell = memo(function Cell({
         onChange={(e) => handlers.onChange(cell.address, e.target.value)}
         onBlur={() => handlers.onBlur(cell.address)}
         onFocus={(e) => {
+          // Like a spreadsheet: a cell you arrive at is selected whole, so typing replaces it.
           e.currentTarget.select();
+          e.currentTarget.dataset.justFocused = "1";
           handlers.onFocus(cell.address);
+        }}
+        onMouseUp={(e) => {
+          // The mouse-up of the click that focused the cell would otherwise collapse the selection.
+          if (e.currentTarget.dataset.justFocused) {
+            e.preventDefault();
+            delete e.currentTarget.dataset.justFocused;
+          }
         }}
         onKeyDown={(e) => handlers.onKeyDown(cell.address, e)}
         onPaste={(e) => handlers.onPaste(cell.address, e)}
