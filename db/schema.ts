@@ -207,3 +207,24 @@ export const reportTransitions = pgTable(
   },
   (t) => [index("report_transitions_report_idx").on(t.reportId, t.at)],
 );
+
+/**
+ * One row per sign-in. The session cookie only carries this id; a session is valid while its row is open, it was
+ * used within the idle timeout, and it is younger than the absolute limit. Signing out closes the row, so a copy
+ * of the cookie (or one a late response sets again) is worthless afterwards.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    endedAt: ts("ended_at"),
+    endReason: text("end_reason"),
+    ip: text("ip"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);

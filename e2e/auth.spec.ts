@@ -16,6 +16,7 @@ test("each role signs in and lands on its home", async ({ page }) => {
   await expect(rows).toHaveCount(33);
   await expect(page.locator('tr[data-unit="dingtang-town"]')).toContainText("未开始");
   await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
 
   await signInAndWait(page, "admin", /\/admin\/units$/);
   await expect(page.locator("tr[data-unit]")).toHaveCount(34);
@@ -124,10 +125,18 @@ test("a user with an initial password must change it first", async ({ page }) =>
   await signInAndWait(page, "e2e-fresh", /\/fill\/2026$/, "Better-Pass-2026");
 });
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends the session, and a copy of the old cookie no longer works", async ({ page, browser }) => {
   await signInAndWait(page, "supervisor", /\/review\/2026$/);
+  const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/review/2026");
   await expect(page).toHaveURL(/\/login$/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const other = await replay.newPage();
+  await other.goto("/review/2026");
+  await expect(other).toHaveURL(/\/login$/);
+  await replay.close();
 });

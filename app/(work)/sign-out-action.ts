@@ -1,14 +1,12 @@
 "use server";
-// Sign-out: ends the session cookie. Anyone may sign themselves out; there is nothing else to authorize.
+// Sign-out: closes the server-side session (so no copy of the cookie works afterwards), then clears the cookie.
+// Anyone may sign themselves out; getActor/getSessionIds identify whose session it is.
 import { signOut } from "@/lib/auth/config";
-import { getActor } from "@/lib/auth/session";
-import { recordAudit } from "@/lib/dal/audit";
-import { getDb } from "@/db/client";
+import { getActor, getSessionIds } from "@/lib/auth/session";
+import { endSession } from "@/lib/dal/sign-in";
 
 export async function signOutAction(): Promise<void> {
-  const actor = await getActor();
-  if (actor) {
-    await recordAudit(await getDb(), { actor, action: "sign_out", targetType: "user", targetId: actor.id, summary: "退出登录" });
-  }
+  const [actor, ids] = await Promise.all([getActor(), getSessionIds()]);
+  if (actor && ids) await endSession(actor, ids.sid, "sign_out");
   await signOut({ redirectTo: "/login" });
 }

@@ -27,6 +27,7 @@ function clientIp(request: Request | undefined): string | null {
 declare module "next-auth" {
   interface User {
     epoch?: number;
+    sessionId?: string;
   }
 }
 
@@ -42,7 +43,7 @@ const config: NextAuthConfig = {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await verifyCredentials(parsed.data.username, parsed.data.password, clientIp(request));
-        if (result.ok) return { id: String(result.userId), epoch: result.epoch };
+        if (result.ok) return { id: String(result.userId), epoch: result.epoch, sessionId: result.sessionId };
         if (result.reason === "locked") throw new AccountLockedError(result.until);
         return null;
       },
@@ -53,6 +54,7 @@ const config: NextAuthConfig = {
       if (user) {
         token.uid = Number(user.id);
         token.epoch = user.epoch;
+        token.sid = user.sessionId;
         token.signedInAt = Date.now();
       }
       if (isSessionExpired(token.signedInAt as number | undefined, Date.now())) return null;
@@ -60,7 +62,7 @@ const config: NextAuthConfig = {
     },
     session({ session, token }) {
       // Only ids reach the session; role, unit and region are re-read from the database on every request.
-      return { ...session, user: { id: String(token.uid) }, uid: token.uid, epoch: token.epoch };
+      return { ...session, user: { id: String(token.uid) }, uid: token.uid, epoch: token.epoch, sid: token.sid };
     },
   },
   logger: {

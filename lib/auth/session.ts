@@ -12,12 +12,18 @@ async function requestIp(): Promise<string | null> {
   return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
 }
 
-/** The signed-in user, or null: no session, an expired one, or a user deactivated or re-keyed since. */
+/** The ids the session cookie carries (user, epoch, server-side session), or null without a usable cookie. */
+export const getSessionIds = cache(async (): Promise<{ uid: number; epoch: number; sid: string } | null> => {
+  const session = (await auth()) as { uid?: unknown; epoch?: unknown; sid?: unknown } | null;
+  if (typeof session?.uid !== "number" || typeof session.epoch !== "number" || typeof session.sid !== "string") return null;
+  return { uid: session.uid, epoch: session.epoch, sid: session.sid };
+});
+
+/** The signed-in user, or null: no session, an ended or expired one, or a user deactivated or re-keyed since. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const token = session as { uid?: unknown; epoch?: unknown } | null;
-  if (typeof token?.uid !== "number" || typeof token.epoch !== "number") return null;
-  return loadSessionActor(token.uid, token.epoch, await requestIp());
+  const ids = await getSessionIds();
+  if (!ids) return null;
+  return loadSessionActor(ids.uid, ids.epoch, ids.sid, await requestIp());
 });
 
 /** For pages and actions: the actor, or a redirect to the sign-in page. */

@@ -1,18 +1,20 @@
 // Credential checks and session re-validation: the only DAL entry points that run before there is an actor.
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import crypto from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { units, users } from "@/db/schema";
+import { units, users, userSessions } from "@/db/schema";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/policy";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_SECONDS } from "@/lib/auth/session-age";
 import { recordAudit } from "./audit";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MINUTES = 15;
 
 export type CredentialCheck =
-  | { ok: true; userId: number; epoch: number }
+  | { ok: true; userId: number; epoch: number; sessionId: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; until: Date };
 
@@ -60,30 +62,50 @@ export async function verifyCredentials(username: string, password: string, ip: 
     });
     return locked ? { ok: false, reason: "locked", until: locked } : { ok: false, reason: "invalid" };
   }
-  await db
-    .update(users)
-    .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now })
-    .where(eq(users.id, user.id));
-  await recordAudit(db, { actor, action: "sign_in", targetType: "user", targetId: user.id, summary: "登录成功" });
-  return { ok: true, userId: user.id, epoch: user.sessionEpoch };
+  const sessionId = crypto.randomBytes(24).toString("base64url");
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now }).where(eq(users.id, user.id));
+    await tx.insert(userSessions).values({ id: sessionId, userId: user.id, createdAt: now, lastSeenAt: now, ip });
+    await recordAudit(tx, { actor, action: "sign_in", targetType: "user", targetId: user.id, summary: "登录成功" });
+  });
+  return { ok: true, userId: user.id, epoch: user.sessionEpoch, sessionId };
 }
 
+/** How often a session's last use is written back (a write per request would be wasteful). */
+const TOUCH_INTERVAL_MS = 60_000;
+
 /**
- * Re-reads the user behind a session on every request: a deactivated user, or one whose session epoch moved on
- * (password, role or deactivation changes), gets no actor and is treated as signed out.
+ * Re-reads the user and the session behind a cookie on every request. No actor when the session was ended
+ * (sign-out), idled out or is older than the absolute limit, when the user was deactivated, or when the user's
+ * session epoch moved on (password, role or deactivation changes).
  */
-export async function loadSessionActor(userId: number, epoch: number, ip: string | null): Promise<Actor | null> {
+export async function loadSessionActor(userId: number, epoch: number, sessionId: string, ip: string | null): Promise<Actor | null> {
   const db = await getDb();
   const unit = alias(units, "unit");
   const region = alias(units, "region");
+  const now = Date.now();
   const [row] = await db
-    .select({ user: users, unitCode: unit.code, unitName: unit.name, regionName: region.name })
-    .from(users)
+    .select({ user: users, lastSeenAt: userSessions.lastSeenAt, unitCode: unit.code, unitName: unit.name, regionName: region.name })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
     .leftJoin(unit, eq(unit.id, users.unitId))
     .leftJoin(region, eq(region.id, users.regionId))
-    .where(and(eq(users.id, userId), eq(users.active, true), eq(users.sessionEpoch, epoch)))
+    .where(
+      and(
+        eq(userSessions.id, sessionId),
+        isNull(userSessions.endedAt),
+        gt(userSessions.lastSeenAt, new Date(now - IDLE_TIMEOUT_SECONDS * 1000)),
+        gt(userSessions.createdAt, new Date(now - ABSOLUTE_TIMEOUT_MS)),
+        eq(users.id, userId),
+        eq(users.active, true),
+        eq(users.sessionEpoch, epoch),
+      ),
+    )
     .limit(1);
   if (!row) return null;
+  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.update(userSessions).set({ lastSeenAt: new Date(now) }).where(eq(userSessions.id, sessionId));
+  }
   const { user } = row;
   return {
     id: user.id,
@@ -98,4 +120,18 @@ export async function loadSessionActor(userId: number, epoch: number, ip: string
     mustChangePassword: user.mustChangePassword,
     ip,
   };
+}
+
+/** Sign-out: the session is closed for good, whatever copies of its cookie still exist. */
+export async function endSession(actor: Actor, sessionId: string, reason: "sign_out" | "password_changed"): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(userSessions)
+      .set({ endedAt: new Date(), endReason: reason })
+      .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, actor.id), isNull(userSessions.endedAt)));
+    if (reason === "sign_out") {
+      await recordAudit(tx, { actor, action: "sign_out", targetType: "user", targetId: actor.id, summary: "退出登录" });
+    }
+  });
 }

@@ -47,7 +47,36 @@ function refuse(cell: CellDef, reason: string): CellInputResult {
   return { ok: false, message: `${reason}${allowedText(cell)}。` };
 }
 
+/**
+ * Digits of raw if it is already a canonical integer ("0", "12", and "-3" when negatives are allowed: no sign
+ * other than "-", no leading zeros, no "-0", nothing around it), else 0.
+ */
+function canonicalIntegerDigits(raw: string, allowNegative: boolean): number {
+  const start = allowNegative && raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const digits = raw.length - start;
+  if (digits === 0) return 0;
+  const first = raw.charCodeAt(start);
+  if (first === 48 /* 0 */) return digits === 1 && start === 0 ? 1 : 0;
+  if (first < 49 || first > 57) return 0;
+  for (let i = start + 1; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code < 48 || code > 57) return 0;
+  }
+  return digits;
+}
+
 export function parseCellInput(cell: CellDef, raw: string): CellInputResult {
+  if (cell.kind === "total") return { ok: false, message: `${allowedText(cell)}。` };
+  // Stored and exported values are already canonical: the full parse below would return them unchanged.
+  const digits = canonicalIntegerDigits(raw, cell.kind === "signed_count");
+  if (digits > 0 && digits <= (cell.kind === "money" ? MAX_MONEY_INTEGER_DIGITS : MAX_COUNT_DIGITS)) {
+    return { ok: true, value: raw };
+  }
+  return parseCellText(cell, raw);
+}
+
+/** The full parse (full-width forms, separators, signs, limits); parseCellInput skips it for canonical integers. */
+export function parseCellText(cell: CellDef, raw: string): CellInputResult {
   if (cell.kind === "total") return { ok: false, message: `${allowedText(cell)}。` };
   const text = normaliseNumberText(raw);
   if (text === "") return { ok: true, value: null };

@@ -67,6 +67,14 @@ export function getFormat(version: FormatVersion): FormatDef {
   return format;
 }
 
+/**
+ * getFormat's definitions are deeply frozen and shared, so what is derived from one can be cached against it (in a
+ * WeakMap); a hand-made FormatDef is not frozen and gets no cache.
+ */
+export function isFrozenFormat(format: FormatDef): boolean {
+  return Object.isFrozen(format) && Object.isFrozen(format.cells);
+}
+
 export function isFormatVersion(value: unknown): value is FormatVersion {
   return value === "2019" || value === "2021";
 }
@@ -79,9 +87,16 @@ export function formatVersionForYear(year: number): FormatVersion {
   return year <= 2020 ? "2019" : "2021";
 }
 
-/** Result rows of T3 (（一）予以公开 … last （六）其他处理 row) in print order. */
+const resultRowsCache = new Map<FormatVersion, readonly string[]>();
+
+/** Result rows of T3 (（一）予以公开 … last （六）其他处理 row) in print order; a fresh array the caller may keep. */
 export function resultRowsOf(format: FormatDef): string[] {
-  return resultRows(SPECS[format.version].other);
+  let rows = resultRowsCache.get(format.version);
+  if (!rows) {
+    rows = resultRows(SPECS[format.version].other);
+    resultRowsCache.set(format.version, rows);
+  }
+  return [...rows];
 }
 
 /** The （六）其他处理 rows of T3: one in 2019, three in 2021. */

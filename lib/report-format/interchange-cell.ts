@@ -41,6 +41,8 @@ const NOT_A_CELL: [string, string] = [
 
 /** JSON numbers arrive as doubles; their shortest text is what the file said for any sane figure. */
 function numberText(value: number): string {
+  // String() of a safe integer is its exact digits, as BigInt's would be ("0" for -0 too).
+  if (Number.isSafeInteger(value)) return String(value);
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return BigInt(value).toString();
   return String(value);
 }

@@ -1,9 +1,9 @@
 // parseInterchange: reads a gov-open-report/v1 document, keeping historical quirks and reporting each as an issue.
 
-import { getFormat, isFormatVersion } from "./formats";
+import { getFormat, isFormatVersion, isFrozenFormat } from "./formats";
 import { InterchangeError, isPlainObject, readCell, type CellSideEffects } from "./interchange-cell";
 import { sortIssues } from "./rule-context";
-import type { CellAddress, CellDef, CellValues, Issue, NarrativeId, ReportData, TableId } from "./types";
+import type { CellAddress, CellDef, CellValues, FormatDef, Issue, NarrativeId, ReportData, TableId } from "./types";
 import { validateReport } from "./validate";
 
 export const SCHEMA = "gov-open-report/v1";
@@ -58,6 +58,25 @@ function readNarratives(input: Record<string, unknown>, issues: Issue[]): Report
   return narratives;
 }
 
+type CellTree = ReadonlyMap<TableId, ReadonlyMap<string, ReadonlyMap<string, CellDef>>>;
+const cellTrees = new WeakMap<FormatDef, CellTree>();
+
+/** The format's cells as table → row → column, in print order; built once per (frozen) format. */
+function cellsByTable(format: FormatDef): CellTree {
+  const cached = cellTrees.get(format);
+  if (cached) return cached;
+  const byTable = new Map<TableId, Map<string, Map<string, CellDef>>>();
+  for (const cell of format.cells) {
+    const rows = byTable.get(cell.table) ?? new Map<string, Map<string, CellDef>>();
+    const columns = rows.get(cell.row) ?? new Map<string, CellDef>();
+    columns.set(cell.column, cell);
+    rows.set(cell.row, columns);
+    byTable.set(cell.table, rows);
+  }
+  if (isFrozenFormat(format)) cellTrees.set(format, byTable);
+  return byTable;
+}
+
 export function parseInterchange(input: unknown, opts: { previous?: ReportData } = {}): ParsedInterchange {
   if (!isPlainObject(input)) fail("", "不是年度报告文档（应为 JSON 对象）", "not a report document (expected a JSON object)");
   if (input.schema !== SCHEMA) {
@@ -76,14 +95,7 @@ export function parseInterchange(input: unknown, opts: { previous?: ReportData }
   const narratives = readNarratives(input, structIssues);
   const format = getFormat(version);
 
-  const byTable = new Map<TableId, Map<string, Map<string, CellDef>>>();
-  for (const cell of format.cells) {
-    const rows = byTable.get(cell.table) ?? new Map<string, Map<string, CellDef>>();
-    const columns = rows.get(cell.row) ?? new Map<string, CellDef>();
-    columns.set(cell.column, cell);
-    rows.set(cell.row, columns);
-    byTable.set(cell.table, rows);
-  }
+  const byTable = cellsByTable(format);
 
   const values: CellValues = {};
   const printedTotals: Record<CellAddress, string | null> = {};

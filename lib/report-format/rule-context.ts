@@ -1,7 +1,7 @@
 // Shared state for the rules: sanitised values (invalid → blank), computed totals, printed totals, and issue order.
 
 import { parseCellInput } from "./cell-input";
-import { getFormat } from "./formats";
+import { getFormat, isFrozenFormat } from "./formats";
 import { computeTotals } from "./totals";
 import type { CellAddress, CellValues, FormatDef, Issue, ReportData, RuleId, ValidateOptions } from "./types";
 
@@ -29,7 +29,8 @@ export const RULE_ORDER: readonly RuleId[] = [
 export interface SanitisedValues {
   values: CellValues;
   invalid: Record<CellAddress, string>;
-  totals: Record<CellAddress, string>;
+  /** Computed on first use (a getter: do not spread a SanitisedValues), then kept. */
+  readonly totals: Record<CellAddress, string>;
   /** Value used by the rules: blank and invalid count as 0, totals are the computed ones. */
   num(address: CellAddress): string;
 }
@@ -68,57 +69,78 @@ export function sanitise(
       invalid[cell.address] = value;
     }
   }
-  const totals = computeTotals(format, values);
+  // Totals are computed once, and only if asked for: last year's report and roll-up parts need input cells only.
+  let totals: Record<CellAddress, string> | undefined;
+  const totalsOnce = (): Record<CellAddress, string> => (totals ??= computeTotals(format, values));
   return {
     values,
     invalid,
-    totals,
-    num: (address) => totals[address] ?? values[address] ?? "0",
+    get totals() {
+      return totalsOnce();
+    },
+    num: (address) => (format.cell(address)?.kind === "total" ? totalsOnce()[address] : undefined) ?? values[address] ?? "0",
   };
 }
 
 export function buildContext(report: ReportData, opts: ValidateOptions): RuleContext {
   const format = getFormat(report.formatVersion);
+  // Copied field by field rather than spread, which would read the lazy totals.
+  const own = sanitise(format, report.values, opts.invalidCells);
   const context: RuleContext = {
     format,
     report,
     printedTotals: opts.printedTotals ?? {},
-    ...sanitise(format, report.values, opts.invalidCells),
+    values: own.values,
+    invalid: own.invalid,
+    num: own.num,
+    get totals() {
+      return own.totals;
+    },
   };
   if (opts.previous) {
     const previousFormat = getFormat(opts.previous.formatVersion);
+    const last = sanitise(previousFormat, opts.previous.values);
     context.previous = {
-      ...sanitise(previousFormat, opts.previous.values),
       report: opts.previous,
       format: previousFormat,
+      values: last.values,
+      invalid: last.invalid,
+      num: last.num,
+      get totals() {
+        return last.totals;
+      },
     };
   }
   return context;
 }
 
-function positionOf(format: FormatDef): (cell: CellAddress | undefined) => number {
-  const index = new Map<CellAddress, number>(format.cells.map((c, i) => [c.address, i]));
+const positions = new WeakMap<FormatDef, Map<CellAddress, number>>();
+
+/** Print position of every cell and narrative; issues without a cell come first, unknown cells last. */
+function positionsOf(format: FormatDef): Map<CellAddress, number> {
+  let index = positions.get(format);
+  if (index) return index;
   const after = format.cells.length;
   // Narratives sit where the report prints them: preamble and 一 before the tables, 五 and 六 after.
-  const narrative: Record<string, number> = {
-    "narratives.preamble": -2,
-    "narratives.s1": -1,
-    "narratives.s5": after,
-    "narratives.s6": after + 1,
-  };
-  return (cell) => {
-    if (cell === undefined) return -3;
-    return index.get(cell) ?? narrative[cell] ?? after + 2;
-  };
+  index = new Map<CellAddress, number>([
+    ["narratives.preamble", -2],
+    ["narratives.s1", -1],
+    ["narratives.s5", after],
+    ["narratives.s6", after + 1],
+  ]);
+  for (const [i, cell] of format.cells.entries()) index.set(cell.address, i);
+  if (isFrozenFormat(format)) positions.set(format, index);
+  return index;
 }
+
+const RULE_INDEX = new Map<string, number>(RULE_ORDER.map((rule, i) => [rule, i]));
 
 /** Print order of cells, then rule order; ties keep the order they were raised in. */
 export function sortIssues(format: FormatDef, issues: Issue[]): Issue[] {
-  const position = positionOf(format);
-  const ruleIndex = (rule: string): number => {
-    const i = (RULE_ORDER as readonly string[]).indexOf(rule);
-    return i < 0 ? RULE_ORDER.length : i;
-  };
+  const index = positionsOf(format);
+  const unknown = format.cells.length + 2;
+  const position = (cell: CellAddress | undefined): number => (cell === undefined ? -3 : (index.get(cell) ?? unknown));
+  const ruleIndex = (rule: string): number => RULE_INDEX.get(rule) ?? RULE_ORDER.length;
   return issues
     .map((issue, i) => ({ issue, i, p: position(issue.cell), r: ruleIndex(issue.rule) }))
     .sort((a, b) => a.p - b.p || a.r - b.r || a.i - b.i)

@@ -1,7 +1,7 @@
 // Computes every read-only total cell (T3 row totals, （七）总计, T4 group totals) from the input cells.
 
 import { decimalSum, isDecimalString } from "./decimal";
-import { resultRowsOf } from "./formats";
+import { isFrozenFormat, resultRowsOf } from "./formats";
 import { APPLICANT_COLUMNS } from "./table-applications";
 import { REVIEW_COLUMNS } from "./table-review";
 import type { CellAddress, CellValues, FormatDef } from "./types";
@@ -18,36 +18,71 @@ function numeric(values: CellValues, address: CellAddress): string {
   return typeof value === "string" && isDecimalString(value) ? value : "0";
 }
 
-export function computeTotals(format: FormatDef, values: CellValues): Record<CellAddress, string> {
-  const totals: Record<CellAddress, string> = {};
+interface SumPlan {
+  total: CellAddress;
+  inputs: readonly CellAddress[];
+}
+
+/** Which cells add up to which total, worked out once per format (formats are frozen and shared). */
+interface TotalsPlan {
+  /** T3 rows except （七）总计, in print order; `result` rows also add up, column by column, into （七）总计. */
+  rows: readonly (SumPlan & { result: boolean })[];
+  /** （七）总计 of each applicant column. */
+  resultColumns: readonly CellAddress[];
+  grandTotal: CellAddress;
+  review: readonly SumPlan[];
+  /** Every total cell in print order: callers iterate totals alongside format.cells. */
+  order: readonly CellAddress[];
+}
+
+const plans = new WeakMap<FormatDef, TotalsPlan>();
+
+function planOf(format: FormatDef): TotalsPlan {
+  let plan = plans.get(format);
+  if (plan) return plan;
   const results = new Set(resultRowsOf(format));
   const applicantColumns = APPLICANT_COLUMNS.map((c) => c.column);
-  const rows = [...new Set(format.cells.filter((c) => c.table === "applications").map((c) => c.row))];
-
-  const columnSums: Record<string, string[]> = Object.fromEntries(applicantColumns.map((c) => [c, []]));
-  for (const row of rows) {
-    if (row === "results_total") continue;
-    const rowValues = applicantColumns.map((c) => numeric(values, `applications.${row}.${c}`));
-    totals[`applications.${row}.total`] = decimalSum(rowValues);
-    if (results.has(row)) applicantColumns.forEach((c, i) => columnSums[c].push(rowValues[i]));
-  }
-  const resultTotals = applicantColumns.map((c) => decimalSum(columnSums[c]));
-  applicantColumns.forEach((c, i) => {
-    totals[`applications.results_total.${c}`] = resultTotals[i];
-  });
-  totals["applications.results_total.total"] = decimalSum(resultTotals);
-
+  const applicationRows = [...new Set(format.cells.filter((c) => c.table === "applications").map((c) => c.row))];
   const reviewInputs = REVIEW_COLUMNS.filter((c) => c.column !== "total").map((c) => c.column);
-  for (const group of ["admin_review", "litigation_direct", "litigation_after_review"]) {
-    totals[`review_litigation.${group}.total`] = decimalSum(
-      reviewInputs.map((c) => numeric(values, `review_litigation.${group}.${c}`)),
-    );
+  plan = {
+    rows: applicationRows
+      .filter((row) => row !== "results_total")
+      .map((row) => ({
+        total: `applications.${row}.total`,
+        inputs: applicantColumns.map((c) => `applications.${row}.${c}`),
+        result: results.has(row),
+      })),
+    resultColumns: applicantColumns.map((c) => `applications.results_total.${c}`),
+    grandTotal: "applications.results_total.total",
+    review: ["admin_review", "litigation_direct", "litigation_after_review"].map((group) => ({
+      total: `review_litigation.${group}.total`,
+      inputs: reviewInputs.map((c) => `review_litigation.${group}.${c}`),
+    })),
+    order: format.cells.filter((cell) => cell.kind === "total").map((cell) => cell.address),
+  };
+  if (isFrozenFormat(format)) plans.set(format, plan);
+  return plan;
+}
+
+export function computeTotals(format: FormatDef, values: CellValues): Record<CellAddress, string> {
+  const plan = planOf(format);
+  const totals: Record<CellAddress, string> = {};
+  const columnSums: string[][] = plan.resultColumns.map(() => []);
+  for (const row of plan.rows) {
+    const rowValues = row.inputs.map((address) => numeric(values, address));
+    totals[row.total] = decimalSum(rowValues);
+    if (row.result) rowValues.forEach((value, i) => columnSums[i].push(value));
   }
-  // Keep print order: callers iterate totals alongside format.cells.
+  const resultTotals = columnSums.map((column) => decimalSum(column));
+  plan.resultColumns.forEach((address, i) => {
+    totals[address] = resultTotals[i];
+  });
+  totals[plan.grandTotal] = decimalSum(resultTotals);
+  for (const group of plan.review) {
+    totals[group.total] = decimalSum(group.inputs.map((address) => numeric(values, address)));
+  }
   const ordered: Record<CellAddress, string> = {};
-  for (const cell of format.cells) {
-    if (cell.kind === "total") ordered[cell.address] = totals[cell.address];
-  }
+  for (const address of plan.order) ordered[address] = totals[address];
   return ordered;
 }
 

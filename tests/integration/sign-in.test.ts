@@ -3,9 +3,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { DEMO_PASSWORD } from "../../db/demo-units";
-import { auditEvents, users } from "../../db/schema";
+import { auditEvents, users, userSessions } from "../../db/schema";
 import { seedDemoBase } from "../../db/seed";
-import { loadSessionActor, verifyCredentials } from "../../lib/dal/sign-in";
+import { endSession, loadSessionActor, verifyCredentials } from "../../lib/dal/sign-in";
+import { openSession } from "../support/actors";
 import { createTestDatabase } from "../support/test-db";
 
 let handle: DatabaseHandle;
@@ -71,19 +72,47 @@ describe("verifyCredentials", () => {
 });
 
 describe("loadSessionActor", () => {
-  it("returns the actor with unit and region names for the current epoch", async () => {
+  it("returns the actor with unit and region names for an open session of the current epoch", async () => {
     const sup = await userRow("supervisor");
-    const actor = await loadSessionActor(sup.id, sup.sessionEpoch, "10.0.0.2");
+    const actor = await loadSessionActor(sup.id, sup.sessionEpoch, await openSession(handle.db, sup.id), "10.0.0.2");
     expect(actor).toMatchObject({ role: "supervisor", regionName: "同心县", unitCode: "tongxin-gov-office", ip: "10.0.0.2" });
     const clerk = await userRow("clerk");
-    expect(await loadSessionActor(clerk.id, clerk.sessionEpoch, null)).toMatchObject({ role: "clerk", unitCode: "yuhai-town" });
+    expect(await loadSessionActor(clerk.id, clerk.sessionEpoch, await openSession(handle.db, clerk.id), null)).toMatchObject({
+      role: "clerk",
+      unitCode: "yuhai-town",
+    });
+  });
+
+  it("a sign-in opens a session that works until it is ended", async () => {
+    const result = await verifyCredentials("admin", DEMO_PASSWORD, null);
+    if (!result.ok) throw new Error("sign-in failed");
+    const actor = await loadSessionActor(result.userId, result.epoch, result.sessionId, null);
+    expect(actor).toMatchObject({ username: "admin" });
+    await endSession(actor!, result.sessionId, "sign_out");
+    expect(await loadSessionActor(result.userId, result.epoch, result.sessionId, null)).toBeNull();
+    expect(await loadSessionActor(result.userId, result.epoch, "no-such-session", null)).toBeNull();
+  });
+
+  it("ends idle sessions after 30 minutes and any session after 12 hours, and records use", async () => {
+    const sup = await userRow("supervisor");
+    const idle = await openSession(handle.db, sup.id, new Date(Date.now() - 31 * 60_000));
+    expect(await loadSessionActor(sup.id, sup.sessionEpoch, idle, null)).toBeNull();
+    const old = await openSession(handle.db, sup.id, new Date(Date.now() - 12 * 3600_000 - 1000));
+    await handle.db.update(userSessions).set({ lastSeenAt: new Date() }).where(eq(userSessions.id, old));
+    expect(await loadSessionActor(sup.id, sup.sessionEpoch, old, null)).toBeNull();
+    const active = await openSession(handle.db, sup.id, new Date(Date.now() - 20 * 60_000));
+    expect(await loadSessionActor(sup.id, sup.sessionEpoch, active, null)).not.toBeNull();
+    const [row] = await handle.db.select().from(userSessions).where(eq(userSessions.id, active));
+    expect(Date.now() - row!.lastSeenAt.getTime()).toBeLessThan(5000);
   });
 
   it("ends sessions of an old epoch and of deactivated users", async () => {
     const sup = await userRow("supervisor");
-    expect(await loadSessionActor(sup.id, sup.sessionEpoch - 1, null)).toBeNull();
+    const sid = await openSession(handle.db, sup.id);
+    expect(await loadSessionActor(sup.id, sup.sessionEpoch - 1, sid, null)).toBeNull();
     await handle.db.update(users).set({ active: false }).where(eq(users.id, sup.id));
-    expect(await loadSessionActor(sup.id, sup.sessionEpoch, null)).toBeNull();
+    expect(await loadSessionActor(sup.id, sup.sessionEpoch, sid, null)).toBeNull();
     await handle.db.update(users).set({ active: true }).where(eq(users.id, sup.id));
+    expect(await loadSessionActor(sup.id, sup.sessionEpoch, sid, null)).not.toBeNull();
   });
 });

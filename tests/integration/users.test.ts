@@ -8,7 +8,7 @@ import { seedDemoBase } from "../../db/seed";
 import { loadSessionActor, verifyCredentials } from "../../lib/dal/sign-in";
 import { changeOwnPassword, setUserActive } from "../../lib/dal/users";
 import { NotFoundError, ValidationError } from "../../lib/errors";
-import { actorFor } from "../support/actors";
+import { actorFor, openSession } from "../support/actors";
 import { createTestDatabase } from "../support/test-db";
 
 let handle: DatabaseHandle;
@@ -31,10 +31,11 @@ describe("changeOwnPassword", () => {
     await handle.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, "clerk"));
     const clerk = await actorFor(handle.db, "clerk");
     const [before] = await handle.db.select().from(users).where(eq(users.id, clerk.id));
+    const sid = await openSession(handle.db, clerk.id);
     const { epoch } = await changeOwnPassword(clerk, DEMO_PASSWORD, "Neues-Passwort-2026");
     expect(epoch).toBe(before!.sessionEpoch + 1);
-    expect(await loadSessionActor(clerk.id, before!.sessionEpoch, null)).toBeNull();
-    expect(await loadSessionActor(clerk.id, epoch, null)).toMatchObject({ mustChangePassword: false });
+    expect(await loadSessionActor(clerk.id, before!.sessionEpoch, sid, null)).toBeNull();
+    expect(await loadSessionActor(clerk.id, epoch, sid, null)).toMatchObject({ mustChangePassword: false });
     expect(await verifyCredentials("clerk", DEMO_PASSWORD, null)).toMatchObject({ ok: false });
     expect(await verifyCredentials("clerk", "Neues-Passwort-2026", null)).toMatchObject({ ok: true });
     const events = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "password.changed"));
@@ -50,8 +51,10 @@ describe("setUserActive", () => {
     await expect(setUserActive(admin, admin.id, false)).rejects.toThrow("不能停用自己的账户");
 
     const [before] = await handle.db.select().from(users).where(eq(users.id, sup.id));
+    const sid = await openSession(handle.db, sup.id);
+    expect(await loadSessionActor(sup.id, before!.sessionEpoch, sid, null)).not.toBeNull();
     await setUserActive(admin, sup.id, false);
-    expect(await loadSessionActor(sup.id, before!.sessionEpoch, null)).toBeNull();
+    expect(await loadSessionActor(sup.id, before!.sessionEpoch, sid, null)).toBeNull();
     expect(await verifyCredentials("supervisor", DEMO_PASSWORD, null)).toEqual({ ok: false, reason: "invalid" });
     await setUserActive(admin, sup.id, true);
     expect(await verifyCredentials("supervisor", DEMO_PASSWORD, null)).toMatchObject({ ok: true });
