@@ -2,10 +2,21 @@
 // sum, measured inside the page with performance.now() on a full 2021 report (needs a production build in .next).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import { chromium } from "@playwright/test";
 import { summarise, type Result } from "./measure";
 
-const PORT = 3188;
+/** A port nobody listens on, so the benchmark never talks to another server by mistake. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 async function waitForServer(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
@@ -26,6 +37,7 @@ export async function benchKeystroke(): Promise<Result[]> {
     console.error("Keystroke latency not measured: it needs a production build (npm run build) and Chromium.");
     return [];
   }
+  const PORT = await freePort();
   const env = { ...process.env };
   delete env.DATABASE_URL;
   const server = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "e2e/server.ts", String(PORT)], { env, stdio: ["ignore", "ignore", "inherit"] });
