@@ -228,3 +228,81 @@ export const userSessions = pgTable(
   },
   (t) => [index("user_sessions_user_idx").on(t.userId)],
 );
+
+/**
+ * The history of a report's content: one row per save with the cells and paragraphs it changed (from → to) and
+ * the lock_version it produced, so any earlier version can be rebuilt and a reviewer sees what changed when.
+ */
+export const reportChanges = pgTable(
+  "report_changes",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => unitReports.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id),
+    at: ts("at").notNull().defaultNow(),
+    /** lock_version of the report after this save. */
+    lockVersion: integer("lock_version").notNull(),
+    /** [{ cell, from, to }] with canonical values (null = blank). */
+    cells: jsonb("cells").notNull(),
+    /** [{ section, from, to }] with whole texts. */
+    narratives: jsonb("narratives").notNull(),
+  },
+  (t) => [index("report_changes_report_idx").on(t.reportId, t.lockVersion)],
+);
+
+/** Review comments pinned to a cell, a narrative section or the whole report; replies point to their thread. */
+export const reportComments = pgTable(
+  "report_comments",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => unitReports.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnyPgColumn => reportComments.id),
+    /** A cell address, "narratives.<section>", or "report". */
+    target: text("target").notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    resolvedAt: ts("resolved_at"),
+    resolvedBy: integer("resolved_by").references(() => users.id),
+  },
+  (t) => [index("report_comments_report_idx").on(t.reportId)],
+);
+
+/** 催报: a supervisor's reminder to a unit that has not submitted; shown on the clerk's home. */
+export const reminders = pgTable(
+  "reminders",
+  {
+    id: serial("id").primaryKey(),
+    year: integer("year")
+      .notNull()
+      .references(() => reportingYears.year),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    sentBy: integer("sent_by")
+      .notNull()
+      .references(() => users.id),
+    sentAt: ts("sent_at").notNull().defaultNow(),
+    message: text("message").notNull(),
+  },
+  (t) => [index("reminders_unit_idx").on(t.year, t.unitId)],
+);
+
+/** When a user last looked at something (the board of a year, a report), for "new since your last visit". */
+export const lastVisits = pgTable(
+  "last_visits",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    place: text("place").notNull(),
+    at: ts("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.place] })],
+);

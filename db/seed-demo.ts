@@ -8,6 +8,7 @@ import type { Db } from "./client";
 import { generateDemoSeries } from "./demo-reports";
 import { DEMO_FILERS } from "./demo-units";
 import { unitReports, units } from "./schema";
+import { seedDemo2026 } from "./seed-2026";
 import { seedDemoBase } from "./seed";
 
 export const DEMO_REPORT_YEARS = [2024, 2025];
@@ -51,5 +52,6 @@ export async function seedDemo(db: Db): Promise<string> {
       added++;
     }
   }
-  return `同心县 ${DEMO_FILERS.length} 个填报单位、3 个演示账户、2019–2026 年度；新增 ${added} 份演示年报`;
+  added += await seedDemo2026(db);
+  return `同心县 ${DEMO_FILERS.length} 个填报单位、演示账户、2019–2026 年度；新增 ${added} 份演示年报`;
 }

@@ -33,16 +33,49 @@ function Narrative({ text }: { text: string | undefined }) {
   );
 }
 
+/** What a reviewer sees besides the figures: last year's value and change, edits since a return, comments. */
+export interface ReviewAnnotations {
+  previousValues?: Record<string, string | null>;
+  changed?: string[];
+  commented?: string[];
+}
+
+/** Large changes (design: more than 50 % and at least 10, or 0 → non-zero) are worth a reviewer's look. */
+export function changeOf(now: string | null | undefined, before: string | null | undefined) {
+  if (now == null || before == null) return null;
+  const a = Number(now);
+  const b = Number(before);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
+  const delta = a - b;
+  const pct = b === 0 ? null : (delta / Math.abs(b)) * 100;
+  const large = (b === 0 && a !== 0) || (pct !== null && Math.abs(pct) > 50 && Math.abs(delta) >= 10);
+  return { delta, pct, large };
+}
+
+function CompareLine({ now, before }: { now: string | null | undefined; before: string | null | undefined }) {
+  if (before === undefined) return null;
+  const change = changeOf(now, before);
+  const deltaText = change ? `${change.delta > 0 ? "+" : ""}${Number(change.delta.toFixed(6))}${change.pct === null ? "" : `，${change.pct > 0 ? "+" : ""}${change.pct.toFixed(0)}%`}` : "";
+  return (
+    <span className="mt-0.5 block text-[11px] font-normal leading-tight text-gray-500 print:hidden" data-compare>
+      上年 {before ?? "空"}
+      {deltaText ? `（${deltaText}）` : ""}
+    </span>
+  );
+}
+
 function TableCell({
   cell,
   values,
   format,
   idPrefix,
+  annotations,
 }: {
   cell: LayoutCell;
   values: Record<string, string | null>;
   format: ReturnType<typeof getFormat>;
   idPrefix: string;
+  annotations?: ReviewAnnotations;
 }) {
   if (cell.type === "header") {
     return (
@@ -60,16 +93,28 @@ function TableCell({
   }
   const def = format.cell(cell.address);
   const isTotal = def?.kind === "total";
+  const before = annotations?.previousValues ? annotations.previousValues[cell.address] : undefined;
+  const large = changeOf(values[cell.address], before)?.large ?? false;
+  const changed = annotations?.changed?.includes(cell.address) ?? false;
+  const commented = annotations?.commented?.includes(cell.address) ?? false;
   return (
     <td
       data-cell={cell.address}
       data-kind={def?.kind}
+      data-large-change={large || undefined}
+      data-changed={changed || undefined}
       headers={cell.headerIds.map((id) => `${idPrefix}${id}`).join(" ")}
       rowSpan={cell.rowspan > 1 ? cell.rowspan : undefined}
       colSpan={cell.colspan > 1 ? cell.colspan : undefined}
-      className={`border border-gray-800 px-1.5 py-1 text-center tabular-nums ${isTotal ? "font-semibold" : ""}`}
+      className={`border border-gray-800 px-1.5 py-1 text-center tabular-nums ${isTotal ? "font-semibold" : ""} ${large ? "bg-amber-100 print:bg-transparent" : ""} ${changed ? "outline outline-2 -outline-offset-2 outline-purple-600 print:outline-none" : ""}`}
     >
-      {def ? displayValue(def, values[cell.address]) : ""}
+      <span data-value>{def ? displayValue(def, values[cell.address]) : ""}</span>
+      {commented ? (
+        <span className="ml-1 text-xs text-purple-700 print:hidden" title="有批注">
+          ●<span className="sr-only">有批注</span>
+        </span>
+      ) : null}
+      <CompareLine now={values[cell.address]} before={before} />
     </td>
   );
 }
@@ -79,11 +124,13 @@ function OfficialTable({
   values,
   format,
   idPrefix,
+  annotations,
 }: {
   table: TableDef;
   values: Record<string, string | null>;
   format: ReturnType<typeof getFormat>;
   idPrefix: string;
+  annotations?: ReviewAnnotations;
 }) {
   return (
     <table className="official-table my-3 w-full border-collapse text-sm" data-table={table.id}>
@@ -93,7 +140,7 @@ function OfficialTable({
           {table.header.map((row, i) => (
             <tr key={i}>
               {row.cells.map((c, j) => (
-                <TableCell key={j} cell={c} values={values} format={format} idPrefix={idPrefix} />
+                <TableCell key={j} cell={c} values={values} format={format} idPrefix={idPrefix} annotations={annotations} />
               ))}
             </tr>
           ))}
@@ -103,7 +150,7 @@ function OfficialTable({
         {table.body.map((row, i) => (
           <tr key={i}>
             {row.cells.map((c, j) => (
-              <TableCell key={j} cell={c} values={values} format={format} idPrefix={idPrefix} />
+              <TableCell key={j} cell={c} values={values} format={format} idPrefix={idPrefix} annotations={annotations} />
             ))}
           </tr>
         ))}
@@ -116,8 +163,10 @@ export function OfficialReport({
   report,
   idPrefix = "",
   heading,
+  annotations,
 }: {
   report: ReportData;
+  annotations?: ReviewAnnotations;
   idPrefix?: string;
   /** Overrides the printed unit name and year; a blank template prints placeholders and no figures at all. */
   heading?: { unit: string; year: string; template?: boolean };
@@ -139,7 +188,12 @@ export function OfficialReport({
         <h2 className="mt-2 text-2xl">{yearText}年政府信息公开工作年度报告</h2>
       </header>
       {format.sections.map((section) => (
-        <section key={section.id} data-section={section.id} className="mt-6">
+        <section
+          key={section.id}
+          data-section={section.id}
+          data-changed={annotations?.changed?.includes(`narratives.${section.id}`) || undefined}
+          className={`mt-6 ${annotations?.changed?.includes(`narratives.${section.id}`) ? "border-l-4 border-purple-600 pl-3 print:border-0 print:pl-0" : ""}`}
+        >
           {section.title ? <h3 className="mb-3 font-official-heading text-lg">{section.title}</h3> : null}
           {section.kind === "text" ? (
             section.id === "preamble" && !report.narratives.preamble ? null : (
@@ -148,7 +202,9 @@ export function OfficialReport({
           ) : (
             format.tables
               .filter((t) => t.id === section.table)
-              .map((t) => <OfficialTable key={t.id} table={t} values={values} format={format} idPrefix={idPrefix} />)
+              .map((t) => (
+                <OfficialTable key={t.id} table={t} values={values} format={format} idPrefix={idPrefix} annotations={annotations} />
+              ))
           )}
         </section>
       ))}

@@ -4,7 +4,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { reportCells, reportNarratives, unitReports, users } from "@/db/schema";
+import { reportCells, reportChanges, reportNarratives, unitReports, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { NotFoundError, StateError, ValidationError } from "@/lib/errors";
 import { decimalCompare, getFormat, parseCellInput, type FormatDef, type NarrativeId } from "@/lib/report-format";
@@ -130,6 +130,7 @@ export async function saveReportChanges(actor: Actor, raw: unknown): Promise<Sav
     }
     const now = new Date();
     const applied: SaveResult["applied"] = [];
+    const history: { cell: string; from: string | null; to: string | null }[] = [];
     const conflicts: CellConflict[] = [];
     const losers: string[] = [];
     for (const change of changes) {
@@ -145,8 +146,10 @@ export async function saveReportChanges(actor: Actor, raw: unknown): Promise<Sav
           ),
         )
         .returning({ cell: reportCells.cell });
-      if (updated.length) applied.push({ cell: change.cell, value: change.to });
-      else losers.push(change.cell);
+      if (updated.length) {
+        applied.push({ cell: change.cell, value: change.to });
+        if (!sameValue(change.from, change.to)) history.push({ cell: change.cell, from: change.from, to: change.to });
+      } else losers.push(change.cell);
     }
     if (losers.length) {
       const current = await tx
@@ -163,6 +166,7 @@ export async function saveReportChanges(actor: Actor, raw: unknown): Promise<Sav
     }
 
     const appliedNarratives: SaveResult["appliedNarratives"] = [];
+    const narrativeHistory: { section: NarrativeId; from: string; to: string }[] = [];
     const narrativeConflicts: NarrativeConflict[] = [];
     for (const change of input.narratives) {
       await tx.insert(reportNarratives).values({ reportId: report.id, section: change.section, body: "" }).onConflictDoNothing();
@@ -173,6 +177,7 @@ export async function saveReportChanges(actor: Actor, raw: unknown): Promise<Sav
         .returning({ section: reportNarratives.section });
       if (updated.length) {
         appliedNarratives.push({ section: change.section, body: change.to });
+        if (change.from !== change.to) narrativeHistory.push(change);
         continue;
       }
       const [now2] = await tx
@@ -192,6 +197,9 @@ export async function saveReportChanges(actor: Actor, raw: unknown): Promise<Sav
         .where(eq(unitReports.id, report.id))
         .returning({ lockVersion: unitReports.lockVersion });
       lockVersion = after!.lockVersion;
+      if (history.length || narrativeHistory.length) {
+        await tx.insert(reportChanges).values({ reportId: report.id, actorId: actor.id, at: now, lockVersion, cells: history, narratives: narrativeHistory });
+      }
     }
     return { lockVersion, applied, appliedNarratives, conflicts, narrativeConflicts, savedAt: now.toISOString() };
   });

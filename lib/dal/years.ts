@@ -1,7 +1,7 @@
 // Reporting years: format version, deadlines and whether the year is open.
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { reportingYears } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 
@@ -24,8 +24,9 @@ export async function listYears(): Promise<YearDto[]> {
   return (await db.select().from(reportingYears).orderBy(desc(reportingYears.year))).map(toDto);
 }
 
-export async function getYear(year: number): Promise<YearDto> {
-  const db = await getDb();
+/** Pass the transaction when inside one: PGlite has a single connection, so a query beside an open transaction waits forever. */
+export async function getYear(year: number, conn?: Db | Tx): Promise<YearDto> {
+  const db = conn ?? (await getDb());
   const [row] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
   if (!row) throw new NotFoundError(`${year} 年度尚未开放填报。`);
   return toDto(row);

@@ -1,19 +1,28 @@
 // /fill/[year]: the clerk's own unit report for a year: the form while it is editable, the official view otherwise.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OfficialReport } from "@/components/report/official-report";
 import { ReportForm } from "@/components/report/report-form";
 import { WithdrawButton } from "@/components/report/withdraw-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireRole } from "@/lib/auth/session";
+import { listRemindersForClerk } from "@/lib/dal/board";
+import { listOwnComments } from "@/lib/dal/comments";
 import { getFillView } from "@/lib/dal/reports";
 import { daysUntil } from "@/lib/dal/years";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatLocalDate } from "@/lib/format-date";
 import { parseYearParam } from "@/lib/params";
+import { getFormat } from "@/lib/report-format";
+import { targetLabel } from "@/components/review/targets";
 import { saveReportAction, submitReportAction, withdrawReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "本单位年报" };
+
+function commentPlace(version: "2019" | "2021", target: string): string {
+  return targetLabel(getFormat(version), target);
+}
 
 export default async function FillYearPage({ params }: { params: Promise<{ year: string }> }) {
   const actor = await requireRole("clerk");
@@ -27,6 +36,8 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
     throw err;
   }
   const days = daysUntil(view.unitDeadline);
+  const [reminders, comments] = await Promise.all([listRemindersForClerk(actor, year), listOwnComments(actor, year)]);
+  const openComments = comments.filter((c) => !c.resolvedAt);
   const returned = view.status === "returned" && view.lastTransition?.action === "return";
   return (
     <div className="space-y-4">
@@ -53,6 +64,27 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
         ) : null}
         {view.status === "submitted" ? (
           <p className="mt-3 text-sm text-amber-800">已提交，等待审核。审核员处理之前可以撤回修改。</p>
+        ) : null}
+        {reminders.length && view.editable ? (
+          <p className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="reminder">
+            {formatDateTime(reminders[0]!.sentAt)} {reminders[0]!.byName} 催报：{reminders[0]!.message}
+          </p>
+        ) : null}
+        {openComments.length ? (
+          <div className="mt-3 rounded border border-purple-300 bg-purple-50 p-3 text-sm text-purple-900" data-testid="open-comments">
+            <p className="font-medium">审核员有 {openComments.length} 条批注待处理：</p>
+            <ul className="mt-1 list-disc pl-5">
+              {openComments.map((c) => (
+                <li key={c.id} data-comment-target={c.target}>
+                  <span className="font-medium">{commentPlace(view.formatVersion, c.target)}</span>：{c.body}
+                  {c.replies.length ? `（${c.replies.length} 条回复）` : ""}
+                </li>
+              ))}
+            </ul>
+            <Link href={`/review/${year}/${view.unit.code}#comments`} className="mt-1 inline-block underline">
+              查看并回复批注
+            </Link>
+          </div>
         ) : null}
       </header>
       {view.editable ? (

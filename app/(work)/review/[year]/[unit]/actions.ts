@@ -1,0 +1,42 @@
+"use server";
+// Review actions on one unit's report. Each re-reads the session (getActor) and passes the raw input to lib/dal,
+// which parses it with zod and checks role, scope and the report's state inside its transaction.
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/components/report/form-types";
+import { actionError, SESSION_EXPIRED } from "@/lib/action-result";
+import { getActor } from "@/lib/auth/session";
+import { addComment, setCommentResolved } from "@/lib/dal/comments";
+import { approveReport, reopenReport, returnReport } from "@/lib/dal/transitions";
+
+async function run(fn: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>): Promise<ActionResult<null>> {
+  const actor = await getActor();
+  if (!actor) return SESSION_EXPIRED;
+  try {
+    await fn(actor);
+  } catch (err) {
+    return actionError(err);
+  }
+  revalidatePath("/review", "layout");
+  revalidatePath("/fill", "layout");
+  return { ok: true, data: null };
+}
+
+export async function returnReportAction(input: { unitCode: string; year: number; lockVersion: number; reason: string }) {
+  return run((actor) => returnReport(actor, input));
+}
+
+export async function approveReportAction(input: { unitCode: string; year: number; lockVersion: number }) {
+  return run((actor) => approveReport(actor, input));
+}
+
+export async function reopenReportAction(input: { unitCode: string; year: number; reason: string }) {
+  return run((actor) => reopenReport(actor, input));
+}
+
+export async function addCommentAction(input: { unitCode: string; year: number; target: string; body: string; parentId?: number }) {
+  return run((actor) => addComment(actor, input));
+}
+
+export async function resolveCommentAction(input: { unitCode: string; year: number; commentId: number; resolved: boolean }) {
+  return run((actor) => setCommentResolved(actor, input));
+}
