@@ -1,6 +1,7 @@
 // /fill/[year]: the clerk's own unit report for a year: the form while it is editable, the official view otherwise.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ExcelPanel } from "@/components/report/excel-panel";
 import { OfficialReport } from "@/components/report/official-report";
 import { ReportForm } from "@/components/report/report-form";
 import { WithdrawButton } from "@/components/report/withdraw-button";
@@ -55,8 +56,11 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
           <p className="mt-3 text-sm text-amber-800">已提交，等待审核。审核员处理之前可以撤回修改。</p>
         ) : null}
       </header>
+      <ExcelPanel unitCode={view.unit.code} year={year} save={view.editable ? saveReportAction : undefined} />
       {view.editable ? (
         <ReportForm
+          // A new saved state from the server (an Excel import, a withdrawal) starts the form afresh from it.
+          key={view.lockVersion}
           unitCode={view.unit.code}
           unitName={view.unit.name}
           year={year}

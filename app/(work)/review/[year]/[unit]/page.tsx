@@ -36,6 +36,13 @@ export default async function ReviewUnitPage({ params }: { params: Promise<{ yea
           {view.unit.name} · {year} 年度
         </h1>
         <StatusBadge status={view.status} label={view.statusLabel} />
+        <a
+          href={`/api/reports/${year}/${encodeURIComponent(view.unit.code)}/xlsx`}
+          download
+          className="ml-auto rounded border border-accent px-3 py-1.5 text-sm text-accent hover:bg-blue-50"
+        >
+          下载 Excel
+        </a>
       </div>
       <OfficialReport report={view.report} />
     </div>

@@ -2,6 +2,7 @@
 // changing anything. Uploads come here rather than to a server action, which stops at 1 MB; this route has its own
 // limit and says so in Chinese.
 import { z } from "zod";
+import type { XlsxDryRunResponse } from "@/components/report/form-types";
 import { apiError, BodyTooLargeError, jsonError, notFound, readLimitedBody, signedOut } from "@/lib/api-response";
 import { getActor } from "@/lib/auth/session";
 import { dryRunXlsxImport } from "@/lib/dal/report-xlsx";
@@ -44,7 +45,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ yea
   if (parsed.data.file.size > MAX_XLSX_BYTES) return jsonError(413, TOO_LARGE);
   try {
     const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
-    return Response.json(await dryRunXlsxImport(actor, year, unitCode, bytes), { headers: { "Cache-Control": "no-store" } });
+    const body: XlsxDryRunResponse = await dryRunXlsxImport(actor, year, unitCode, bytes);
+    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     return apiError(err);
   }
