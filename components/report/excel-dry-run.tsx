@@ -56,7 +56,7 @@ export function ExcelDryRun({ result, busy, onConfirm, onCancel }: { result: Xls
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-red-800">
             {result.refused.map((r) => (
               <li key={r.cell} data-cell={r.cell}>
-                {r.label}{r.text ? `“${r.text}”` : ""}：{r.message}
+                {r.label}：{r.message}
               </li>
             ))}
           </ul>

@@ -175,7 +175,7 @@ export async function readReportWorkbook(bytes: Uint8Array, expected: ExpectedWo
     const read = cellText(sheet.getCell(mapping.get(def.address)!).value);
     if ("refuse" in read) {
       texts[def.address] = read.shown;
-      refused.push({ cell: def.address, text: read.shown, message: `该单元格${read.refuse}。` });
+      refused.push({ cell: def.address, text: read.shown, message: `${read.shown ? `“${read.shown}”` : "该单元格"}${read.refuse}。` });
       continue;
     }
     texts[def.address] = read.text;
