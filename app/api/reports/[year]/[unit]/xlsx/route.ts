@@ -1,6 +1,5 @@
 // GET: one unit's report as an .xlsx in the official layout (the unit's own clerk, or a supervisor in scope).
-import { apiError, notFound, signedOut } from "@/lib/api-response";
-import { getActor } from "@/lib/auth/session";
+import { apiActor, apiError, notFound } from "@/lib/api-response";
 import { getReportForXlsx } from "@/lib/dal/report-xlsx";
 import { buildReportWorkbook } from "@/lib/export/xlsx-report";
 import { workbookFileName, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx-meta";
@@ -12,8 +11,8 @@ function rfc5987(value: string): string {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ year: string; unit: string }> }) {
-  const actor = await getActor();
-  if (!actor) return signedOut();
+  const actor = await apiActor();
+  if (actor instanceof Response) return actor;
   const p = await params;
   const year = parseYearParam(p.year);
   const unitCode = parseUnitCodeParam(p.unit);

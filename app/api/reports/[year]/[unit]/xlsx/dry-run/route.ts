@@ -3,11 +3,11 @@
 // limit and says so in Chinese.
 import { z } from "zod";
 import type { XlsxDryRunResponse } from "@/components/report/form-types";
-import { apiError, BodyTooLargeError, jsonError, notFound, readLimitedBody, signedOut } from "@/lib/api-response";
-import { getActor } from "@/lib/auth/session";
+import { apiActor, apiError, jsonError, notFound } from "@/lib/api-response";
 import { dryRunXlsxImport } from "@/lib/dal/report-xlsx";
 import { MAX_XLSX_BYTES } from "@/lib/export/xlsx-meta";
 import { parseUnitCodeParam, parseYearParam } from "@/lib/params";
+import { BodyTooLargeError, readLimitedBody } from "@/lib/read-limited-body";
 
 /** The multipart envelope around the file: boundaries, headers and the file name. */
 const MULTIPART_OVERHEAD = 16 * 1024;
@@ -18,8 +18,8 @@ const uploadSchema = z.object({
 });
 
 export async function POST(request: Request, { params }: { params: Promise<{ year: string; unit: string }> }) {
-  const actor = await getActor();
-  if (!actor) return signedOut();
+  const actor = await apiActor();
+  if (actor instanceof Response) return actor;
   const p = await params;
   const year = parseYearParam(p.year);
   const unitCode = parseUnitCodeParam(p.unit);
