@@ -1,5 +1,5 @@
 // Shapes exchanged between the clerk's form and its server actions (the actions live in app/, the form here).
-import type { NarrativeId } from "@/lib/report-format";
+import type { Issue, NarrativeId } from "@/lib/report-format";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -31,3 +31,11 @@ export interface SubmitRequest {
 export type SaveAction = (input: SaveRequest) => Promise<ActionResult<SaveResponse>>;
 export type SubmitAction = (input: SubmitRequest) => Promise<ActionResult<null>>;
 export type WithdrawAction = (input: { unitCode: string; year: number }) => Promise<ActionResult<null>>;
+
+/** The Excel dry run's answer (POST /api/reports/[year]/[unit]/xlsx/dry-run): what importing would change. */
+export interface XlsxDryRunResponse {
+  changes: { cell: string; label: string; from: string | null; to: string | null }[];
+  refused: { cell: string; label: string; text: string; message: string }[];
+  issues: Issue[];
+  lockVersion: number;
+}

@@ -26,7 +26,7 @@ export type {
 } from "./types";
 export { getFormat, formatVersionForYear, isFormatVersion, FORMAT_VERSIONS, resultRowsOf, otherHandlingRowsOf } from "./formats";
 export { layoutColumnCount } from "./layout";
-export { emptyValues, computeTotals, allCellValues } from "./totals";
+export { emptyValues, computeTotals, allCellValues, totalTerms } from "./totals";
 export { parseCellInput, normaliseNumberText, allowedText, MAX_COUNT, MAX_MONEY_DECIMALS } from "./cell-input";
 export type { CellInputResult } from "./cell-input";
 export { validateReport, countBySeverity, hasErrors } from "./validate";

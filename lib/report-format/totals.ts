@@ -86,6 +86,25 @@ export function computeTotals(format: FormatDef, values: CellValues): Record<Cel
   return ordered;
 }
 
+/**
+ * What each total adds up, as cell addresses (input cells, or for （七）总计's 总计 the six column totals): lets a
+ * writer express totals as spreadsheet formulas without restating the format. Print order of the totals.
+ */
+export function totalTerms(format: FormatDef): Record<CellAddress, CellAddress[]> {
+  const plan = planOf(format);
+  const terms: Record<CellAddress, CellAddress[]> = {};
+  for (const row of plan.rows) terms[row.total] = [...row.inputs];
+  const resultRows = plan.rows.filter((row) => row.result);
+  plan.resultColumns.forEach((address, i) => {
+    terms[address] = resultRows.map((row) => row.inputs[i]);
+  });
+  terms[plan.grandTotal] = [...plan.resultColumns];
+  for (const group of plan.review) terms[group.total] = [...group.inputs];
+  const ordered: Record<CellAddress, CellAddress[]> = {};
+  for (const address of plan.order) ordered[address] = terms[address];
+  return ordered;
+}
+
 /** Input values plus computed totals: the value to show for any cell. */
 export function allCellValues(format: FormatDef, values: CellValues): Record<CellAddress, string | null> {
   const totals = computeTotals(format, values);

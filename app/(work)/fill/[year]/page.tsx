@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExcelPanel } from "@/components/report/excel-panel";
 import { OfficialReport } from "@/components/report/official-report";
 import { ReportForm } from "@/components/report/report-form";
 import { WithdrawButton } from "@/components/report/withdraw-button";
@@ -87,8 +88,11 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
           </div>
         ) : null}
       </header>
+      <ExcelPanel unitCode={view.unit.code} year={year} save={view.editable ? saveReportAction : undefined} />
       {view.editable ? (
         <ReportForm
+          // A new saved state from the server (an Excel import, a withdrawal) starts the form afresh from it.
+          key={view.lockVersion}
           unitCode={view.unit.code}
           unitName={view.unit.name}
           year={year}

@@ -63,6 +63,13 @@ export default async function ReviewUnitPage({
             正在查看历史版本（第 {view.shownVersion} 版）。<Link href={baseHref} className="underline">回到当前版本</Link>
           </p>
         ) : null}
+        <a
+          href={`/api/reports/${year}/${encodeURIComponent(view.unit.code)}/xlsx`}
+          download
+          className="ml-auto rounded border border-accent px-3 py-1.5 text-sm text-accent hover:bg-blue-50"
+        >
+          下载 Excel
+        </a>
       </div>
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-4">
