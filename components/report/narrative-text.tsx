@@ -7,11 +7,13 @@ export function NarrativeText({
   text,
   sameAsLastYear,
   emptyText = "（未填写）",
+  sameNote = "与上年相同",
 }: {
   text: string | undefined;
   /** Index-aligned with the printed paragraphs: true marks a paragraph identical to last year's. */
   sameAsLastYear?: boolean[];
   emptyText?: string;
+  sameNote?: string;
 }) {
   const blocks = narrativeToBlocks(text ?? "");
   if (blocks.paragraphs.length === 0) return <p className="official-empty text-gray-400">{emptyText}</p>;
@@ -27,7 +29,7 @@ export function NarrativeText({
           >
             {p.segments.map((s, j) => (s.bold ? <strong key={j}>{s.text}</strong> : <span key={j}>{s.text}</span>))}
             {same ? (
-              <span className="ml-2 inline-block indent-0 rounded bg-amber-600 px-1 align-middle font-sans text-xs text-white">与上年相同</span>
+              <span className="ml-2 inline-block indent-0 rounded bg-amber-600 px-1 align-middle font-sans text-xs text-white">{sameNote}</span>
             ) : null}
           </p>
         );

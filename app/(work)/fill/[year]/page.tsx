@@ -6,6 +6,7 @@ import { ReportForm } from "@/components/report/report-form";
 import { WithdrawButton } from "@/components/report/withdraw-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireRole } from "@/lib/auth/session";
+import { carryOverProposals } from "@/lib/dal/carry-over";
 import { getFillView } from "@/lib/dal/reports";
 import { daysUntil } from "@/lib/dal/years";
 import { NotFoundError } from "@/lib/errors";
@@ -65,6 +66,7 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
           narratives={view.report.narratives}
           lockVersion={view.lockVersion}
           previous={view.previous}
+          proposals={carryOverProposals(view.report, view.previous)}
           save={saveReportAction}
           submit={submitReportAction}
         />
