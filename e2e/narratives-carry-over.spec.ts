@@ -59,6 +59,11 @@ test("carry-over proposals from the 2025 report are shown, saved only once accep
   await expect(input(page, changed)).not.toHaveAttribute("data-proposed");
   await expect(page.getByTestId("warning-list").locator(`[data-rule="X-CARRY"][data-issue-cell="${changed}"]`)).toHaveCount(1);
   await expect(page.getByTestId("warning-list").locator('[data-rule="X-CARRY"]')).toHaveCount(1);
+  // Typing the very figure that is proposed is an entry too.
+  const retyped = "applications.carried_over.social_org";
+  await input(page, retyped).click();
+  await page.keyboard.type(last.values["applications.carry_forward.social_org"]!);
+  await expect(input(page, retyped)).not.toHaveAttribute("data-proposed");
   await page.keyboard.press("Tab");
   await saved(page);
 
@@ -68,7 +73,8 @@ test("carry-over proposals from the 2025 report are shown, saved only once accep
   await expect(input(page, accepted)).not.toHaveAttribute("data-proposed");
   await expect(input(page, changed)).toHaveValue(other);
   await expect(input(page, untouched)).toHaveAttribute("data-proposed", "true");
-  await expect(page.getByTestId("blank-summary")).toContainText(`${format.inputCells.length - 3} 个单元格未填写`);
+  await expect(input(page, retyped)).not.toHaveAttribute("data-proposed");
+  await expect(page.getByTestId("blank-summary")).toContainText(`${format.inputCells.length - 4} 个单元格未填写`);
 
   // Accept all the rest in one go; they are saved and no longer marked.
   await page.getByTestId("carry-over-notice").getByRole("button", { name: "采用全部上年结转建议" }).click();

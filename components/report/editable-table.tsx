@@ -91,6 +91,10 @@ const Cell = memo(function Cell({
         value={proposal ? proposal.value : (state?.text ?? "")}
         title={[def.help, ...messages].filter(Boolean).join("\n") || undefined}
         onChange={(e) => handlers.onChange(cell.address, e.target.value)}
+        onInput={(e) => {
+          // Typing exactly the proposed figure leaves the value unchanged, so React fires no onChange: it is an entry.
+          if (proposal && e.currentTarget.value === proposal.value) handlers.onChange(cell.address, e.currentTarget.value);
+        }}
         onBlur={() => handlers.onBlur(cell.address)}
         onFocus={(e) => {
           // Like a spreadsheet: a cell you arrive at is selected whole, so typing replaces it.
