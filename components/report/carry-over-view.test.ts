@@ -1,7 +1,7 @@
-// The form's view of carry-over proposals: pending cells, the live 现行有效件数, and the values the checks read.
+// The form's view of carry-over proposals: pending cells, the live 现行有效件数, and their X-* checks.
 import { describe, expect, it } from "vitest";
 import { emptyValues, getFormat, proposeCarryOver, validateReport, type ReportData } from "@/lib/report-format";
-import { initialPending, shownProposals, withProposals } from "./carry-over-view";
+import { initialPending, shownProposals, withoutSettledCrossChecks } from "./carry-over-view";
 
 const format = getFormat("2021");
 const unit = { code: "u", name: "某镇人民政府" };
@@ -38,17 +38,18 @@ describe("carry-over proposals in the form", () => {
     expect(Object.keys(shownProposals(pending, text, emptyValues(format), previous))).toEqual(["active_disclosure.normative_documents.in_force"]);
   });
 
-  it("let the checks read the proposed values while blanks stay blank in the report", () => {
+  it("settle the X-* issue of a proposed cell only when the proposal is what the rule expects", () => {
     const values = emptyValues(format);
     const shown = shownProposals(initialPending(proposals, blankText()), blankText(), values, previous);
-    const merged = withProposals(values, shown);
-    expect(merged["applications.carried_over.natural_person"]).toBe("2");
-    expect(values["applications.carried_over.natural_person"]).toBeNull();
-    const report: ReportData = { formatVersion: "2021", year: 2026, unit, narratives: {}, values: merged };
-    const rules = validateReport(report, { previous }).map((i) => i.rule);
-    expect(rules).not.toContain("X-CARRY");
-    expect(rules).not.toContain("X-INFORCE");
-    const bare = validateReport({ ...report, values }, { previous }).map((i) => i.rule);
-    expect(bare).toContain("X-CARRY");
+    const report: ReportData = { formatVersion: "2021", year: 2026, unit, narratives: {}, values };
+    const issues = validateReport(report, { previous });
+    const carry = issues.filter((i) => i.rule === "X-CARRY");
+    expect(carry.map((i) => i.cell)).toEqual(["applications.carried_over.natural_person"]);
+    const kept = withoutSettledCrossChecks(issues, shown);
+    expect(kept.filter((i) => i.rule.startsWith("X-"))).toEqual([]);
+    // Blank stays blank for every other rule.
+    expect(kept.filter((i) => i.rule === "GEN-FILLED" && i.cell === "applications.carried_over.natural_person")).toHaveLength(1);
+    const wrong = { ...shown, "applications.carried_over.natural_person": { value: "9", basis: "" } };
+    expect(withoutSettledCrossChecks(issues, wrong).filter((i) => i.rule === "X-CARRY")).toHaveLength(1);
   });
 });

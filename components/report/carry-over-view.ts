@@ -4,6 +4,7 @@ import {
   expectedInForce,
   type CarryOverProposal,
   type CellValues,
+  type Issue,
   type ReportData,
 } from "@/lib/report-format";
 
@@ -49,9 +50,17 @@ export function shownProposals(
   return shown;
 }
 
-/** The values the live checks read: what is entered, with the shown proposals in the cells still blank. */
-export function withProposals(values: CellValues, shown: Record<string, ShownProposal>): CellValues {
-  const merged: CellValues = { ...values };
-  for (const [cell, p] of Object.entries(shown)) if (merged[cell] === null) merged[cell] = p.value;
-  return merged;
+const CROSS_YEAR_RULES = new Set(["X-CARRY", "X-INFORCE", "X-ITEMS"]);
+
+/**
+ * The checks run on what is entered, so a proposed cell is blank there (GEN-FILLED, counted as 0). Its X-* issue
+ * would then contradict the figure the cell shows; it is dropped when the proposed figure is exactly what the rule
+ * expects, and kept otherwise.
+ */
+export function withoutSettledCrossChecks(issues: Issue[], shown: Record<string, ShownProposal>): Issue[] {
+  return issues.filter((issue) => {
+    const proposal = issue.cell ? shown[issue.cell] : undefined;
+    if (!proposal || !CROSS_YEAR_RULES.has(issue.rule) || issue.expected === undefined) return true;
+    return decimalCompare(issue.expected, proposal.value) !== 0;
+  });
 }

@@ -18,7 +18,7 @@ export function IssuePanel({
   values: CellValues;
   inputOrder: string[];
   onFillZero(): void;
-  /** Blank cells showing last year's proposal: still blank (the checks read the proposal, so no GEN-FILLED). */
+  /** Blank cells showing last year's proposal: blank until accepted, named apart in the summary. */
   proposedCells?: string[];
   onAcceptProposals?(): void;
 }) {

@@ -17,7 +17,7 @@ import {
   type ReportData,
 } from "@/lib/report-format";
 import { CarryOverNotice } from "./carry-over-notice";
-import { initialPending, shownProposals, withProposals } from "./carry-over-view";
+import { initialPending, shownProposals, withoutSettledCrossChecks } from "./carry-over-view";
 import { ConflictBox } from "./conflict-box";
 import { focusCell } from "./focus-cell";
 import { EditableTable, type CellUiState, type GridHandlers } from "./editable-table";
@@ -76,13 +76,15 @@ export function ReportForm(props: ReportFormProps) {
     values[cell.address] = parsed.ok ? parsed.value : null;
     if (!parsed.ok) invalidCells[cell.address] = text;
   }
-  // Pending proposals are not entered values (blank counts stay truthful), but the checks read them, so the X-* rules
-  // and the totals say what the proposed figures would give.
+  const report: ReportData = { formatVersion: props.formatVersion, year: props.year, unit: { code: props.unitCode, name: props.unitName }, narratives: auto.narrText, values };
+  const totals = computeTotals(format, values);
+  // Pending proposals are not entered: the checks and totals see blanks (blank counts stay truthful), only the X-*
+  // issue a shown proposal would settle is left out.
   const proposed = shownProposals(pending, auto.text, values, props.previous);
-  const checked = withProposals(values, proposed);
-  const report: ReportData = { formatVersion: props.formatVersion, year: props.year, unit: { code: props.unitCode, name: props.unitName }, narratives: auto.narrText, values: checked };
-  const totals = computeTotals(format, checked);
-  const issues = validateReport(report, { ...(props.previous ? { previous: props.previous } : {}), invalidCells });
+  const issues = withoutSettledCrossChecks(
+    validateReport(report, { ...(props.previous ? { previous: props.previous } : {}), invalidCells }),
+    proposed,
+  );
   const issuesByCell = new Map<string, Issue[]>();
   for (const issue of issues) if (issue.cell) issuesByCell.set(issue.cell, [...(issuesByCell.get(issue.cell) ?? []), issue]);
 
