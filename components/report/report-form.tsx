@@ -18,7 +18,7 @@ import {
 } from "@/lib/report-format";
 import { CarryOverNotice } from "./carry-over-notice";
 import { initialPending, shownProposals, withoutSettledCrossChecks } from "./carry-over-view";
-import { ConflictBox } from "./conflict-box";
+import { CellInfo } from "./cell-info";
 import { focusCell } from "./focus-cell";
 import { EditableTable, type CellUiState, type GridHandlers } from "./editable-table";
 import type { SaveAction, SubmitAction } from "./form-types";
@@ -165,7 +165,6 @@ export function ReportForm(props: ReportFormProps) {
     );
   };
 
-  const focusedDef = focused ? format.cell(focused) : undefined;
   const conflictCount = Object.keys(auto.conflicts).length + Object.keys(auto.narrConflicts).length;
 
   return (
@@ -248,31 +247,14 @@ export function ReportForm(props: ReportFormProps) {
       </div>
 
       <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" aria-label="检查与提交">
-        <div className="rounded border border-gray-200 bg-white p-3 text-sm" data-testid="cell-info">
-          {focusedDef ? (
-            <>
-              <p className="font-medium">{focusedDef.accessibleName}</p>
-              {focusedDef.help ? <p className="mt-1 text-gray-700">填报口径：{focusedDef.help}</p> : null}
-              {auto.conflicts[focusedDef.address] ? (
-                <ConflictBox
-                  conflict={auto.conflicts[focusedDef.address]!}
-                  mine={auto.text[focusedDef.address] ?? ""}
-                  onResolve={(keep) => auto.resolveConflict(focusedDef.address, keep)}
-                />
-              ) : null}
-            </>
-          ) : (
-            <p className="text-gray-600">方向键、Tab、回车在单元格间移动；可从 Excel/WPS 复制一块数字粘贴进来。</p>
-          )}
-        </div>
-        {Object.entries(auto.conflicts)
-          .filter(([cell]) => cell !== focusedDef?.address)
-          .map(([cell, conflict]) => (
-            <div key={cell} className="rounded border border-purple-300 bg-white p-3 text-sm">
-              <p className="font-medium">{format.cell(cell)?.accessibleName}</p>
-              <ConflictBox conflict={conflict} mine={auto.text[cell] ?? ""} onResolve={(keep) => auto.resolveConflict(cell, keep)} />
-            </div>
-          ))}
+        <CellInfo
+          format={format}
+          focused={focused}
+          conflicts={auto.conflicts}
+          text={auto.text}
+          proposal={focused ? proposed[focused] : undefined}
+          onResolve={auto.resolveConflict}
+        />
         <IssuePanel
           issues={issues}
           format={format}
