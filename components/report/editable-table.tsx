@@ -2,12 +2,15 @@
 // One report table as a spreadsheet-like grid in the official layout: inputs for input cells, live totals.
 import { memo } from "react";
 import type { FormatDef, Issue, LayoutCell, TableDef } from "@/lib/report-format";
+import type { ShownProposal } from "./carry-over-view";
 import type { CellConflict } from "./use-autosave";
 
 export interface CellUiState {
   text: string;
   issues: Issue[];
   conflict?: CellConflict;
+  /** Last year's proposal for a cell that is still blank: shown in the cell, not entered until accepted. */
+  proposal?: ShownProposal | undefined;
 }
 
 export interface GridHandlers {
@@ -66,7 +69,11 @@ const Cell = memo(function Cell({
     );
   }
   const issues = state?.issues ?? [];
-  const messages = issues.filter((i) => i.rule !== "GEN-FILLED").map((i) => i.message);
+  const proposal = state?.text === "" ? state.proposal : undefined;
+  const messages = [
+    ...(proposal ? [`建议值 ${proposal.value}（依据：${proposal.basis}），尚未采用：按回车采用，或输入其他数值`] : []),
+    ...issues.filter((i) => i.rule !== "GEN-FILLED").map((i) => i.message),
+  ];
   const describedBy = messages.length || state?.conflict ? `msg-${cell.address}` : undefined;
   return (
     <td {...span} headers={cell.headerIds.join(" ")} className="relative border border-gray-400 p-0">
@@ -80,9 +87,14 @@ const Cell = memo(function Cell({
         aria-invalid={issues.some((i) => i.severity === "error" && i.rule !== "GEN-FILLED") || undefined}
         aria-describedby={describedBy}
         readOnly={readOnly}
-        value={state?.text ?? ""}
+        data-proposed={proposal ? "true" : undefined}
+        value={proposal ? proposal.value : (state?.text ?? "")}
         title={[def.help, ...messages].filter(Boolean).join("\n") || undefined}
         onChange={(e) => handlers.onChange(cell.address, e.target.value)}
+        onInput={(e) => {
+          // Typing exactly the proposed figure leaves the value unchanged, so React fires no onChange: it is an entry.
+          if (proposal && e.currentTarget.value === proposal.value) handlers.onChange(cell.address, e.currentTarget.value);
+        }}
         onBlur={() => handlers.onBlur(cell.address)}
         onFocus={(e) => {
           // Like a spreadsheet: a cell you arrive at is selected whole, so typing replaces it.
@@ -100,9 +112,14 @@ const Cell = memo(function Cell({
         onKeyDown={(e) => handlers.onKeyDown(cell.address, e)}
         onPaste={(e) => handlers.onPaste(cell.address, e)}
         className={`block w-full min-w-[3.5rem] border-2 px-1 py-1 text-center tabular-nums outline-none focus:border-accent focus:bg-white ${
-          state?.conflict ? "border-purple-600 bg-purple-50" : issueClass(issues)
-        } ${state?.text === "" ? "bg-yellow-50/40" : ""}`}
+          state?.conflict ? "border-purple-600 bg-purple-50" : proposal ? "border-dashed border-sky-500 bg-sky-50 italic text-sky-800" : issueClass(issues)
+        } ${state?.text === "" && !proposal ? "bg-yellow-50/40" : ""}`}
       />
+      {proposal ? (
+        <span aria-hidden className="pointer-events-none absolute right-0.5 top-0 text-[10px] leading-none text-sky-700">
+          建议
+        </span>
+      ) : null}
       {describedBy ? (
         <span id={describedBy} className="sr-only">
           {[...messages, state?.conflict ? "此单元格与他人的修改冲突" : ""].filter(Boolean).join("；")}

@@ -10,16 +10,24 @@ export function IssuePanel({
   values,
   inputOrder,
   onFillZero,
+  proposedCells = [],
+  onAcceptProposals,
 }: {
   issues: Issue[];
   format: FormatDef;
   values: CellValues;
   inputOrder: string[];
   onFillZero(): void;
+  /** Blank cells showing last year's proposal: blank until accepted, named apart in the summary. */
+  proposedCells?: string[];
+  onAcceptProposals?(): void;
 }) {
   const errors = issues.filter((i) => i.severity === "error");
   const warnings = issues.filter((i) => i.severity === "warning" && i.rule !== "GEN-FILLED");
-  const blanks = inputOrder.filter((a) => values[a] === null && issues.some((i) => i.rule === "GEN-FILLED" && i.cell === a));
+  const proposed = new Set(proposedCells);
+  const blanks = inputOrder.filter(
+    (a) => values[a] === null && (proposed.has(a) || issues.some((i) => i.rule === "GEN-FILLED" && i.cell === a)),
+  );
   const item = (issue: Issue, i: number) => (
     <li key={i} data-rule={issue.rule} data-issue-cell={issue.cell}>
       {issue.cell ? (
@@ -39,7 +47,10 @@ export function IssuePanel({
       {errors.length + warnings.length + blanks.length === 0 ? <p className="text-green-700">未发现问题。</p> : null}
       {blanks.length ? (
         <div className="mb-3 rounded bg-yellow-50 p-2" data-testid="blank-summary">
-          <p>{blanks.length} 个单元格未填写</p>
+          <p>
+            {blanks.length} 个单元格未填写
+            {proposed.size ? `（其中 ${proposed.size} 个有上年结转建议，尚未采用）` : ""}
+          </p>
           <div className="mt-1 flex flex-wrap gap-2">
             <button type="button" className="text-accent underline" onClick={() => focusCell(blanks[0]!)}>
               跳到第一个未填写的单元格
@@ -47,6 +58,11 @@ export function IssuePanel({
             <button type="button" className="text-accent underline" onClick={onFillZero}>
               将空白单元格填为 0
             </button>
+            {proposed.size && onAcceptProposals ? (
+              <button type="button" className="text-accent underline" onClick={onAcceptProposals}>
+                采用全部上年结转建议
+              </button>
+            ) : null}
           </div>
         </div>
       ) : null}

@@ -3,13 +3,13 @@
 import {
   computeTotals,
   getFormat,
-  narrativeToBlocks,
   type CellDef,
   type LayoutCell,
   type NarrativeId,
   type ReportData,
   type TableDef,
 } from "@/lib/report-format";
+import { NarrativeText } from "./narrative-text";
 
 function displayValue(cell: CellDef, value: string | null | undefined): string {
   if (value === null || value === undefined) return "";
@@ -17,20 +17,6 @@ function displayValue(cell: CellDef, value: string | null | undefined): string {
     return `${value}${cell.canonicalUnit}`;
   }
   return value;
-}
-
-function Narrative({ text }: { text: string | undefined }) {
-  const blocks = narrativeToBlocks(text ?? "");
-  if (blocks.paragraphs.length === 0) return <p className="official-empty text-gray-400">（未填写）</p>;
-  return (
-    <>
-      {blocks.paragraphs.map((p, i) => (
-        <p key={i} className="indent-[2em] leading-loose">
-          {p.segments.map((s, j) => (s.bold ? <strong key={j}>{s.text}</strong> : <span key={j}>{s.text}</span>))}
-        </p>
-      ))}
-    </>
-  );
 }
 
 /** What a reviewer sees besides the figures: last year's value and change, edits since a return, comments. */
@@ -197,7 +183,7 @@ export function OfficialReport({
           {section.title ? <h3 className="mb-3 font-official-heading text-lg">{section.title}</h3> : null}
           {section.kind === "text" ? (
             section.id === "preamble" && !report.narratives.preamble ? null : (
-              <Narrative text={report.narratives[section.id as NarrativeId]} />
+              <NarrativeText text={report.narratives[section.id as NarrativeId]} />
             )
           ) : (
             format.tables

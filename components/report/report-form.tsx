@@ -6,20 +6,26 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import {
   computeTotals,
   getFormat,
+  NARRATIVE_MAX_LENGTH,
   parseCellInput,
   validateReport,
+  type CarryOverProposal,
   type CellValues,
   type FormatVersion,
   type Issue,
   type NarrativeId,
   type ReportData,
 } from "@/lib/report-format";
+import { CarryOverNotice } from "./carry-over-notice";
+import { initialPending, shownProposals, withoutSettledCrossChecks } from "./carry-over-view";
+import { CellInfo } from "./cell-info";
 import { focusCell } from "./focus-cell";
 import { EditableTable, type CellUiState, type GridHandlers } from "./editable-table";
 import type { SaveAction, SubmitAction } from "./form-types";
 import { buildGridIndex, moveFrom, parseClipboardBlock, planPaste, type Direction } from "./grid-model";
 import { IssuePanel } from "./issue-panel";
 import { NarrativeField } from "./narrative-field";
+import { PreviousReportPanel } from "./previous-report-panel";
 import { SubmitPanel } from "./submit-panel";
 import { useAutosave } from "./use-autosave";
 
@@ -32,6 +38,8 @@ export interface ReportFormProps {
   narratives: Partial<Record<NarrativeId, string>>;
   lockVersion: number;
   previous: ReportData | null;
+  /** Last year's figures proposed for cells still blank (上年结转 etc.): shown, but saved only once accepted. */
+  proposals: CarryOverProposal[];
   save: SaveAction;
   submit: SubmitAction;
 }
@@ -53,6 +61,9 @@ export function ReportForm(props: ReportFormProps) {
   });
   const [focused, setFocused] = useState<string | null>(null);
   const [pasteSummary, setPasteSummary] = useState<string | null>(null);
+  const [showPrevious, setShowPrevious] = useState(false);
+  const previousButton = useRef<HTMLButtonElement>(null);
+  const [pending, setPending] = useState(() => initialPending(props.proposals, auto.text));
   const autoRef = useRef(auto);
   autoRef.current = auto;
 
@@ -67,14 +78,41 @@ export function ReportForm(props: ReportFormProps) {
   }
   const report: ReportData = { formatVersion: props.formatVersion, year: props.year, unit: { code: props.unitCode, name: props.unitName }, narratives: auto.narrText, values };
   const totals = computeTotals(format, values);
-  const issues = validateReport(report, { ...(props.previous ? { previous: props.previous } : {}), invalidCells });
+  // Pending proposals are not entered: the checks and totals see blanks (blank counts stay truthful), only the X-*
+  // issue a shown proposal would settle is left out.
+  const proposed = shownProposals(pending, auto.text, values, props.previous);
+  const issues = withoutSettledCrossChecks(
+    validateReport(report, { ...(props.previous ? { previous: props.previous } : {}), invalidCells }),
+    proposed,
+  );
   const issuesByCell = new Map<string, Issue[]>();
   for (const issue of issues) if (issue.cell) issuesByCell.set(issue.cell, [...(issuesByCell.get(issue.cell) ?? []), issue]);
 
   const cellStates: Record<string, CellUiState> = {};
   for (const cell of format.inputCells) {
-    cellStates[cell.address] = { text: auto.text[cell.address] ?? "", issues: issuesByCell.get(cell.address) ?? [], conflict: auto.conflicts[cell.address] };
+    cellStates[cell.address] = {
+      text: auto.text[cell.address] ?? "",
+      issues: issuesByCell.get(cell.address) ?? [],
+      conflict: auto.conflicts[cell.address],
+      proposal: proposed[cell.address],
+    };
   }
+  const proposedRef = useRef(proposed);
+  proposedRef.current = proposed;
+
+  /** Every edit of a cell decides its proposal: what the clerk typed (or accepted) replaces it for good. */
+  const setCells = useCallback((entries: { cell: string; text: string }[]) => {
+    autoRef.current.setCells(entries);
+    setPending((p) => {
+      if (!entries.some((e) => e.cell in p)) return p;
+      const next = { ...p };
+      for (const e of entries) delete next[e.cell];
+      return next;
+    });
+  }, []);
+  const acceptProposals = (cells: string[]) =>
+    setCells(cells.flatMap((c) => (proposedRef.current[c] ? [{ cell: c, text: proposedRef.current[c].value }] : [])));
+  const proposedCells = index.inputOrder.filter((a) => proposed[a]);
 
   const move = useCallback(
     (from: string, dir: Direction) => {
@@ -86,7 +124,7 @@ export function ReportForm(props: ReportFormProps) {
 
   const handlers: GridHandlers = useMemo(
     () => ({
-      onChange: (cell, text) => autoRef.current.setCells([{ cell, text }]),
+      onChange: (cell, text) => setCells([{ cell, text }]),
       onBlur: () => void autoRef.current.flush(),
       onFocus: (cell) => setFocused(cell),
       onKeyDown: (cell, e) => {
@@ -94,7 +132,12 @@ export function ReportForm(props: ReportFormProps) {
         const all = input.selectionStart === 0 && input.selectionEnd === input.value.length;
         if (e.key === "ArrowUp") move(cell, "up");
         else if (e.key === "ArrowDown") move(cell, "down");
-        else if (e.key === "Enter") move(cell, e.shiftKey ? "up" : "down");
+        else if (e.key === "Enter") {
+          // Enter on a proposed cell confirms the proposal, like typing it.
+          const proposal = proposedRef.current[cell];
+          if (proposal) setCells([{ cell, text: proposal.value }]);
+          move(cell, e.shiftKey ? "up" : "down");
+        }
         else if (e.key === "ArrowLeft" && (all || input.selectionStart === 0)) move(cell, "left");
         else if (e.key === "ArrowRight" && (all || input.selectionEnd === input.value.length)) move(cell, "right");
         else return;
@@ -105,19 +148,23 @@ export function ReportForm(props: ReportFormProps) {
         if (!/[\t\n\r]/.test(text.replace(/\r?\n$/, ""))) return; // one value: the browser pastes it
         e.preventDefault();
         const plan = planPaste(index, format, cell, parseClipboardBlock(text));
-        autoRef.current.setCells(plan.accepted.map((a) => ({ cell: a.cell, text: a.text })));
+        setCells(plan.accepted.map((a) => ({ cell: a.cell, text: a.text })));
         const refused = plan.refused.map((r) => `${r.cell ? (format.cell(r.cell)?.accessibleName ?? r.cell) : "表格之外"}“${r.text}”：${r.reason}`);
         setPasteSummary(`已粘贴 ${plan.accepted.length} 个单元格${refused.length ? `；${refused.length} 个未粘贴：${refused.join("；")}` : "。"}`);
       },
     }),
-    [format, index, move],
+    [format, index, move, setCells],
   );
 
+  // A proposed cell is not filled with 0: last year's figure is the better guess, and the clerk decides on it.
   const fillBlanksWithZero = () => {
-    auto.setCells(format.inputCells.filter((c) => (auto.text[c.address] ?? "").trim() === "").map((c) => ({ cell: c.address, text: "0" })));
+    setCells(
+      format.inputCells
+        .filter((c) => (auto.text[c.address] ?? "").trim() === "" && !proposed[c.address])
+        .map((c) => ({ cell: c.address, text: "0" })),
+    );
   };
 
-  const focusedDef = focused ? format.cell(focused) : undefined;
   const conflictCount = Object.keys(auto.conflicts).length + Object.keys(auto.narrConflicts).length;
 
   return (
@@ -132,6 +179,18 @@ export function ReportForm(props: ReportFormProps) {
             <p className="text-sm text-purple-800" data-testid="conflict-count">
               {conflictCount} 处与他人的修改冲突，请逐一处理
             </p>
+          ) : null}
+          {props.previous ? (
+            <button
+              ref={previousButton}
+              type="button"
+              aria-expanded={showPrevious}
+              aria-haspopup="dialog"
+              className="rounded border border-gray-300 bg-white px-2 py-0.5 text-sm hover:bg-gray-100"
+              onClick={() => setShowPrevious((v) => !v)}
+            >
+              查看上年报告
+            </button>
           ) : null}
           <nav aria-label="章节" className="ml-auto flex flex-wrap gap-2 text-sm">
             {format.sections.map((s) => (
@@ -151,6 +210,10 @@ export function ReportForm(props: ReportFormProps) {
           </div>
         ) : null}
 
+        {proposedCells.length ? (
+          <CarryOverNotice count={proposedCells.length} year={props.previous?.year} onAcceptAll={() => acceptProposals(proposedCells)} />
+        ) : null}
+
         {format.sections.map((section) => (
           <section key={section.id} id={`section-${section.id}`} aria-labelledby={`title-${section.id}`} className="scroll-mt-16 space-y-2">
             <h2 id={`title-${section.id}`} className="text-base font-semibold">
@@ -164,6 +227,10 @@ export function ReportForm(props: ReportFormProps) {
                 value={auto.narrText[section.id as NarrativeId] ?? ""}
                 issues={issuesByCell.get(`narratives.${section.id}`) ?? []}
                 conflict={auto.narrConflicts[section.id as NarrativeId]}
+                {...(format.version === "2021" && section.id === "s1" ? { maxLength: NARRATIVE_MAX_LENGTH } : {})}
+                {...(props.previous?.narratives[section.id as NarrativeId]?.trim()
+                  ? { previous: { year: props.previous.year, text: props.previous.narratives[section.id as NarrativeId]! } }
+                  : {})}
                 onChange={(text) => auto.setNarrative(section.id as NarrativeId, text)}
                 onBlur={() => void auto.flush()}
                 onResolve={(keep) => auto.resolveNarrativeConflict(section.id as NarrativeId, keep)}
@@ -180,36 +247,28 @@ export function ReportForm(props: ReportFormProps) {
       </div>
 
       <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" aria-label="检查与提交">
-        <div className="rounded border border-gray-200 bg-white p-3 text-sm" data-testid="cell-info">
-          {focusedDef ? (
-            <>
-              <p className="font-medium">{focusedDef.accessibleName}</p>
-              {focusedDef.help ? <p className="mt-1 text-gray-700">填报口径：{focusedDef.help}</p> : null}
-              {auto.conflicts[focusedDef.address] ? (
-                <ConflictBox
-                  conflict={auto.conflicts[focusedDef.address]!}
-                  mine={auto.text[focusedDef.address] ?? ""}
-                  onResolve={(keep) => auto.resolveConflict(focusedDef.address, keep)}
-                />
-              ) : null}
-            </>
-          ) : (
-            <p className="text-gray-600">方向键、Tab、回车在单元格间移动；可从 Excel/WPS 复制一块数字粘贴进来。</p>
-          )}
-        </div>
-        {Object.entries(auto.conflicts)
-          .filter(([cell]) => cell !== focusedDef?.address)
-          .map(([cell, conflict]) => (
-            <div key={cell} className="rounded border border-purple-300 bg-white p-3 text-sm">
-              <p className="font-medium">{format.cell(cell)?.accessibleName}</p>
-              <ConflictBox conflict={conflict} mine={auto.text[cell] ?? ""} onResolve={(keep) => auto.resolveConflict(cell, keep)} />
-            </div>
-          ))}
-        <IssuePanel issues={issues} format={format} onFillZero={fillBlanksWithZero} inputOrder={index.inputOrder} values={values} />
+        <CellInfo
+          format={format}
+          focused={focused}
+          conflicts={auto.conflicts}
+          text={auto.text}
+          proposal={focused ? proposed[focused] : undefined}
+          onResolve={auto.resolveConflict}
+        />
+        <IssuePanel
+          issues={issues}
+          format={format}
+          onFillZero={fillBlanksWithZero}
+          inputOrder={index.inputOrder}
+          values={values}
+          proposedCells={proposedCells}
+          onAcceptProposals={() => acceptProposals(proposedCells)}
+        />
         <SubmitPanel
           issues={issues}
           blankCount={format.inputCells.filter((c) => values[c.address] === null && !invalidCells[c.address]).length}
           invalidCount={Object.keys(invalidCells).length}
+          proposalCount={proposedCells.length}
           conflictCount={conflictCount}
           onFillZero={fillBlanksWithZero}
           onSubmit={async (explanations) => {
@@ -220,33 +279,15 @@ export function ReportForm(props: ReportFormProps) {
           }}
         />
       </aside>
-    </div>
-  );
-}
-
-function ConflictBox({
-  conflict,
-  mine,
-  onResolve,
-}: {
-  conflict: { theirs: string | null; by: string | null; at: string };
-  mine: string;
-  onResolve(keep: "mine" | "theirs"): void;
-}) {
-  const at = new Date(conflict.at).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit" });
-  return (
-    <div role="alert" data-testid="conflict" className="mt-2 rounded bg-purple-50 p-2 text-purple-900">
-      <p>
-        {conflict.by ?? "他人"}已于 {at} 将此格改为“{conflict.theirs ?? "空白"}”，您的值“{mine || "空白"}”尚未保存。
-      </p>
-      <div className="mt-2 flex gap-2">
-        <button type="button" className="rounded bg-purple-700 px-2 py-1 text-white" onClick={() => onResolve("mine")}>
-          保留我的值
-        </button>
-        <button type="button" className="rounded border border-purple-700 px-2 py-1" onClick={() => onResolve("theirs")}>
-          采用对方的值
-        </button>
-      </div>
+      {showPrevious && props.previous ? (
+        <PreviousReportPanel
+          report={props.previous}
+          onClose={() => {
+            setShowPrevious(false);
+            previousButton.current?.focus();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -14,6 +14,7 @@ export function SubmitPanel({
   blankCount,
   invalidCount,
   conflictCount,
+  proposalCount = 0,
   onFillZero,
   onSubmit,
 }: {
@@ -21,6 +22,8 @@ export function SubmitPanel({
   blankCount: number;
   invalidCount: number;
   conflictCount: number;
+  /** Blank cells still showing an unaccepted carry-over proposal (counted in blankCount). */
+  proposalCount?: number;
   onFillZero(): void;
   onSubmit(explanations: { rule: string; cell?: string; text: string }[]): Promise<ActionResult<null>>;
 }) {
@@ -32,7 +35,9 @@ export function SubmitPanel({
   const warnings = issues.filter((i) => i.severity === "warning" && i.rule !== "GEN-FILLED");
   const blockers = [
     errors.length ? `还有 ${errors.length} 个错误须修正` : null,
-    blankCount ? `还有 ${blankCount} 个单元格未填写（没有的数据请填 0）` : null,
+    blankCount
+      ? `还有 ${blankCount} 个单元格未填写（没有的数据请填 0${proposalCount ? `；其中 ${proposalCount} 个上年结转建议尚未采用` : ""}）`
+      : null,
     invalidCount ? `有 ${invalidCount} 个单元格内容无效` : null,
     conflictCount ? `有 ${conflictCount} 处修改冲突未处理` : null,
   ].filter((b): b is string => b !== null);

@@ -9,6 +9,7 @@ import { WithdrawButton } from "@/components/report/withdraw-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireRole } from "@/lib/auth/session";
 import { listRemindersForClerk } from "@/lib/dal/board";
+import { carryOverProposals } from "@/lib/dal/carry-over";
 import { listOwnComments } from "@/lib/dal/comments";
 import { getFillView } from "@/lib/dal/reports";
 import { daysUntil } from "@/lib/dal/years";
@@ -101,6 +102,7 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
           narratives={view.report.narratives}
           lockVersion={view.lockVersion}
           previous={view.previous}
+          proposals={carryOverProposals(view.report, view.previous)}
           save={saveReportAction}
           submit={submitReportAction}
         />
