@@ -11,6 +11,7 @@ export function CellInfo({
   conflicts,
   text,
   proposal,
+  comments,
   onResolve,
 }: {
   format: FormatDef;
@@ -18,6 +19,7 @@ export function CellInfo({
   conflicts: Record<string, CellConflict>;
   text: Record<string, string>;
   proposal: ShownProposal | undefined;
+  comments?: string[] | undefined;
   onResolve(cell: string, keep: "mine" | "theirs"): void;
 }) {
   const focusedDef = focused ? format.cell(focused) : undefined;
@@ -33,6 +35,11 @@ export function CellInfo({
                 上年结转建议值 {proposal.value}（依据：{proposal.basis}）。按回车采用，或输入其他数值。
               </p>
             ) : null}
+            {comments?.map((c) => (
+              <p key={c} className="mt-1 rounded bg-purple-50 px-2 py-1 text-purple-900" data-testid="cell-comment">
+                审核批注 · {c}
+              </p>
+            ))}
             {conflicts[focusedDef.address] ? (
               <ConflictBox
                 conflict={conflicts[focusedDef.address]!}

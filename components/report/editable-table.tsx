@@ -11,6 +11,8 @@ export interface CellUiState {
   conflict?: CellConflict;
   /** Last year's proposal for a cell that is still blank: shown in the cell, not entered until accepted. */
   proposal?: ShownProposal | undefined;
+  /** Open review comments on this cell. */
+  comments?: string[];
 }
 
 export interface GridHandlers {
@@ -73,6 +75,7 @@ const Cell = memo(function Cell({
   const messages = [
     ...(proposal ? [`建议值 ${proposal.value}（依据：${proposal.basis}），尚未采用：按回车采用，或输入其他数值`] : []),
     ...issues.filter((i) => i.rule !== "GEN-FILLED").map((i) => i.message),
+    ...(state?.comments ?? []).map((c) => `审核批注：${c}`),
   ];
   const describedBy = messages.length || state?.conflict ? `msg-${cell.address}` : undefined;
   return (
@@ -118,6 +121,11 @@ const Cell = memo(function Cell({
       {proposal ? (
         <span aria-hidden className="pointer-events-none absolute right-0.5 top-0 text-[10px] leading-none text-sky-700">
           建议
+        </span>
+      ) : null}
+      {state?.comments?.length ? (
+        <span aria-hidden data-comment-marker className="pointer-events-none absolute left-0.5 top-0 text-[10px] leading-none text-purple-700">
+          批
         </span>
       ) : null}
       {describedBy ? (

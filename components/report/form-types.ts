@@ -39,3 +39,11 @@ export interface XlsxDryRunResponse {
   issues: Issue[];
   lockVersion: number;
 }
+
+/** An open review comment, shown to the clerk at its cell or section. */
+export interface FormComment {
+  target: string;
+  body: string;
+  authorName: string;
+  replies: number;
+}

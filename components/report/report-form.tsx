@@ -21,7 +21,7 @@ import { initialPending, shownProposals, withoutSettledCrossChecks } from "./car
 import { CellInfo } from "./cell-info";
 import { focusCell } from "./focus-cell";
 import { EditableTable, type CellUiState, type GridHandlers } from "./editable-table";
-import type { SaveAction, SubmitAction } from "./form-types";
+import type { FormComment, SaveAction, SubmitAction } from "./form-types";
 import { buildGridIndex, moveFrom, parseClipboardBlock, planPaste, type Direction } from "./grid-model";
 import { IssuePanel } from "./issue-panel";
 import { NarrativeField } from "./narrative-field";
@@ -40,6 +40,8 @@ export interface ReportFormProps {
   previous: ReportData | null;
   /** Last year's figures proposed for cells still blank (上年结转 etc.): shown, but saved only once accepted. */
   proposals: CarryOverProposal[];
+  /** Open review comments, shown at their cells and sections. */
+  comments?: FormComment[];
   save: SaveAction;
   submit: SubmitAction;
 }
@@ -88,6 +90,10 @@ export function ReportForm(props: ReportFormProps) {
   const issuesByCell = new Map<string, Issue[]>();
   for (const issue of issues) if (issue.cell) issuesByCell.set(issue.cell, [...(issuesByCell.get(issue.cell) ?? []), issue]);
 
+  const commentsByTarget = new Map<string, string[]>();
+  for (const c of props.comments ?? []) {
+    commentsByTarget.set(c.target, [...(commentsByTarget.get(c.target) ?? []), `${c.authorName}：${c.body}`]);
+  }
   const cellStates: Record<string, CellUiState> = {};
   for (const cell of format.inputCells) {
     cellStates[cell.address] = {
@@ -95,6 +101,7 @@ export function ReportForm(props: ReportFormProps) {
       issues: issuesByCell.get(cell.address) ?? [],
       conflict: auto.conflicts[cell.address],
       proposal: proposed[cell.address],
+      comments: commentsByTarget.get(cell.address),
     };
   }
   const proposedRef = useRef(proposed);
@@ -219,6 +226,11 @@ export function ReportForm(props: ReportFormProps) {
             <h2 id={`title-${section.id}`} className="text-base font-semibold">
               {section.title || "开头说明（可选）"}
             </h2>
+            {(commentsByTarget.get(`narratives.${section.id}`) ?? []).map((c) => (
+              <p key={c} className="rounded border border-purple-300 bg-purple-50 px-2 py-1 text-sm text-purple-900" data-testid="section-comment">
+                审核批注 · {c}
+              </p>
+            ))}
             {section.kind === "text" ? (
               <NarrativeField
                 section={section.id as NarrativeId}
@@ -253,6 +265,7 @@ export function ReportForm(props: ReportFormProps) {
           conflicts={auto.conflicts}
           text={auto.text}
           proposal={focused ? proposed[focused] : undefined}
+          comments={focused ? commentsByTarget.get(focused) : undefined}
           onResolve={auto.resolveConflict}
         />
         <IssuePanel

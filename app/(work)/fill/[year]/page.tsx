@@ -103,6 +103,7 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
           lockVersion={view.lockVersion}
           previous={view.previous}
           proposals={carryOverProposals(view.report, view.previous)}
+          comments={openComments.map((c) => ({ target: c.target, body: c.body, authorName: c.authorName, replies: c.replies.length }))}
           save={saveReportAction}
           submit={submitReportAction}
         />
