@@ -306,3 +306,65 @@ export const lastVisits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.place] })],
 );
+
+/**
+ * Published versions: frozen snapshots of a report (the interchange document with totals), numbered v1, v2… per
+ * unit and year, with a SHA-256 of the document. The database refuses UPDATE and DELETE (trigger); public pages read
+ * only these rows.
+ */
+export const publications = pgTable(
+  "publications",
+  {
+    id: serial("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    year: integer("year")
+      .notNull()
+      .references(() => reportingYears.year),
+    version: integer("version").notNull(),
+    formatVersion: text("format_version").notNull(),
+    /** The interchange document exactly as published (text, not jsonb, so its bytes and hash never change). */
+    document: text("document").notNull(),
+    contentHash: text("content_hash").notNull(),
+    publishedAt: ts("published_at").notNull().defaultNow(),
+    publishedBy: integer("published_by").references(() => users.id),
+    publisherName: text("publisher_name").notNull(),
+    /** 更正说明: required from v2 on. */
+    correctionNote: text("correction_note"),
+    /** The sign-off (保密审查 / content review) this version was published under, when the year requires one. */
+    signoff: jsonb("signoff"),
+    /** lock_version of the unit report that was published (null for imported historical reports). */
+    sourceLockVersion: integer("source_lock_version"),
+  },
+  (t) => [uniqueIndex("publications_unit_year_version_key").on(t.unitId, t.year, t.version)],
+);
+
+/** 网址回填: where a version was also published on the government portal (kept apart so snapshots never change). */
+export const publicationLinks = pgTable("publication_links", {
+  id: serial("id").primaryKey(),
+  publicationId: integer("publication_id")
+    .notNull()
+    .references(() => publications.id),
+  url: text("url").notNull(),
+  recordedBy: integer("recorded_by").references(() => users.id),
+  recordedAt: ts("recorded_at").notNull().defaultNow(),
+});
+
+/** 保密审查 / content review before publishing, recorded by a named reviewer for one content version. */
+export const signoffs = pgTable(
+  "signoffs",
+  {
+    id: serial("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    year: integer("year").notNull(),
+    lockVersion: integer("lock_version").notNull(),
+    reviewerName: text("reviewer_name").notNull(),
+    note: text("note"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    recordedAt: ts("recorded_at").notNull().defaultNow(),
+  },
+  (t) => [index("signoffs_unit_year_idx").on(t.unitId, t.year)],
+);

@@ -1,5 +1,5 @@
 // The whole demo data set: the county, its accounts and years, the real 2019 report of the county office, and
-// generated rule-clean reports of every filer for 2024 and 2025 (approved). Idempotent: existing reports are kept.
+// generated rule-clean reports of every filer for 2024 and 2025, all published (snapshot v1) so the public site has content. Idempotent: existing reports are kept.
 import { and, eq } from "drizzle-orm";
 import { importReport } from "@/lib/dal/operator";
 import { parseInterchange, serializeInterchange } from "@/lib/report-format";
@@ -29,7 +29,7 @@ export async function seedDemo(db: Db): Promise<string> {
     await importReport(db, parseInterchange(tongxin2019), {
       year: 2019,
       unitCode: "tongxin-gov-office",
-      status: "approved",
+      status: "published",
       replace: false,
       source: "demo/tongxin-2019.json",
       document: tongxin2019,
@@ -44,7 +44,7 @@ export async function seedDemo(db: Db): Promise<string> {
       await importReport(db, parseInterchange(document), {
         year: report.year,
         unitCode: unit.code,
-        status: "approved",
+        status: "published",
         replace: false,
         source: "demo:generated",
         document,

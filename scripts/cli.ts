@@ -18,7 +18,7 @@ import {
 const USAGE = `用法 / usage:
   npm run cli -- units
   npm run cli -- validate FILE [--previous FILE]
-  npm run cli -- import FILE --year Y --unit CODE [--status approved] [--replace]
+  npm run cli -- import FILE --year Y --unit CODE [--status approved|published] [--replace]
   npm run cli -- export --year Y [--unit CODE] --format json|csv [--all]`;
 
 /** Exit codes: 0 done, 1 refused or the report has errors, 2 unreadable input or bad usage. */
@@ -136,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
       const year = parseYear(values.year);
       const unitCode = values.unit ?? usage("缺少 --unit / missing --unit CODE");
       const status = values.status ?? "approved";
-      if (status !== "approved") usage(`--status 目前只支持 approved / --status must be approved (got ${status})`);
+      if (status !== "approved" && status !== "published") usage(`--status 应为 approved 或 published / --status must be approved or published (got ${status})`);
       const { document, parsed } = parseDocument(file);
       const out = result(parsed.issues);
       await withDatabase(async (h) => {

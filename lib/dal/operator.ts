@@ -7,6 +7,7 @@ import { reportCells, reportImports, reportNarratives, reportingYears, unitRepor
 import { AppError, NotFoundError, StateError } from "@/lib/errors";
 import { getFormat, type Issue, type ParsedInterchange, type ReportData } from "@/lib/report-format";
 import { recordAudit } from "./audit";
+import { insertSnapshot } from "./publications";
 import { loadReportData, STATUS_LABELS, type ReportStatus } from "./reports";
 import { loadUnitTree, UNIT_KIND_LABELS } from "./units";
 
@@ -21,7 +22,7 @@ export class ImportRefusedError extends AppError {
 export interface ImportOptions {
   year: number;
   unitCode: string;
-  status: Extract<ReportStatus, "approved">;
+  status: Extract<ReportStatus, "approved" | "published">;
   replace: boolean;
   /** Where the file came from (path), kept with the import record. */
   source: string;
@@ -90,6 +91,10 @@ export async function importReport(db: Db, parsed: ParsedInterchange, opts: Impo
       reportId = row!.id;
     }
     await writeReportContent(tx, reportId, report);
+    if (opts.status === "published") {
+      // A historical report loaded as published gets its snapshot v1 like any publication.
+      await insertSnapshot(tx, { unitId: unit.id, report, publisher: CLI_ACTOR, correctionNote: null, signoff: null, sourceLockVersion: null });
+    }
     await tx.insert(reportImports).values({
       reportId,
       source: opts.source,

@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { validateReport, type Issue, type ReportData } from "@/lib/report-format";
 import { listComments, type CommentDto } from "./comments";
 import { diffReports, lastReturnVersion, loadTimeline, reportAtVersion, type Explanation, type TimelineEntry } from "./history";
+import { findSignoff, listPublications, type PublicationDto } from "./publications";
 import { loadPreviousReport, loadReportData, STATUS_LABELS, type ProgressStatus } from "./reports";
 import { getFilerInScope, type UnitDto } from "./units";
 import { getYear, type YearDto } from "./years";
@@ -29,6 +30,9 @@ export interface ReviewView {
   changedSinceReturn: { cells: string[]; sections: string[]; returnedAt: Date } | null;
   comments: CommentDto[];
   timeline: TimelineEntry[];
+  publications: PublicationDto[];
+  /** The sign-off recorded for the current content, when the year requires one. */
+  signoff: { reviewerName: string; at: Date } | null;
 }
 
 export async function getReviewView(actor: Actor, yearNumber: number, unitCode: string, opts: { version?: number } = {}): Promise<ReviewView> {
@@ -42,7 +46,7 @@ export async function getReviewView(actor: Actor, yearNumber: number, unitCode: 
   const previous = await loadPreviousReport(db, unit, yearNumber);
   const status: ProgressStatus = row?.status ?? "not_started";
   if (!row) {
-    return { unit, year, status, statusLabel: STATUS_LABELS[status], lockVersion: 0, shownVersion: null, report: current, previous, issues: [], explanations: [], changedSinceReturn: null, comments: [], timeline: [] };
+    return { unit, year, status, statusLabel: STATUS_LABELS[status], lockVersion: 0, shownVersion: null, report: current, previous, issues: [], explanations: [], changedSinceReturn: null, comments: [], timeline: [], publications: [], signoff: null };
   }
   const shownVersion = opts.version !== undefined && opts.version < row.lockVersion ? opts.version : null;
   const report = shownVersion !== null ? await reportAtVersion(db, row.id, current, shownVersion) : current;
@@ -68,5 +72,7 @@ export async function getReviewView(actor: Actor, yearNumber: number, unitCode: 
     changedSinceReturn,
     comments: await listComments(db, row.id),
     timeline,
+    publications: await listPublications(unit.id, yearNumber),
+    signoff: await findSignoff(db, unit.id, yearNumber, row.lockVersion).then((s) => (s ? { reviewerName: s.reviewerName, at: s.recordedAt } : null)),
   };
 }

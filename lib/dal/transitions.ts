@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, StateError, ValidationError } from "@/lib
 import { ACTION_LABELS, checkTransition, type ReportAction } from "@/lib/lifecycle";
 import { countBySeverity, validateReport, type Issue } from "@/lib/report-format";
 import { recordAudit } from "./audit";
+import { findSignoff, insertSnapshot, latestVersion } from "./publications";
 import { loadPreviousReport, loadReportData, type ReportStatus } from "./reports";
 import { getFilerInScope, type UnitDto } from "./units";
 import { getYear, type YearDto } from "./years";
@@ -51,6 +52,8 @@ interface Locked {
   unit: UnitDto;
   year: YearDto;
   report: ReportRow;
+  /** Published before: the report is in a correction cycle, which a closed year still allows. */
+  published: number;
 }
 
 /** The report of a unit in the actor's scope (a clerk: their own unit), locked for this transaction. */
@@ -65,7 +68,7 @@ async function lockReport(tx: Tx, actor: Actor, unitCode: string, yearNumber: nu
     .where(and(eq(unitReports.year, yearNumber), eq(unitReports.unitId, unit.id)))
     .for("update");
   if (!report) throw new StateError(`${unit.name}还没有填写 ${yearNumber} 年度的年报。`);
-  return { unit, year, report };
+  return { unit, year, report, published: await latestVersion(tx, unit.id, yearNumber) };
 }
 
 async function validateLocked(tx: Tx, { unit, year, report }: Locked): Promise<Issue[]> {
@@ -85,8 +88,8 @@ async function apply(
   const { unit, year, report } = locked;
   const check = checkTransition(actor.role, report.status, action);
   if (!check.ok) throw new StateError(check.reason);
-  if (year.status === "closed" && !["publish", "start_correction"].includes(action) && report.status !== "correcting") {
-    throw new StateError(`${year.year} 年度已关闭，只能更正或发布更正。`);
+  if (year.status === "closed" && !locked.published && !["publish", "start_correction"].includes(action)) {
+    throw new StateError(`${year.year} 年度已关闭，只能更正已发布的年报。`);
   }
   if (opts.expectLockVersion !== undefined && opts.expectLockVersion !== report.lockVersion) {
     throw new ConflictError("报表内容在您查看之后又有变化，请刷新页面核对后再操作。");
@@ -222,4 +225,48 @@ export async function approveMany(actor: Actor, raw: unknown): Promise<BulkResul
     }
   }
   return results;
+}
+
+const publishSchema = z.object({ ...target, lockVersion: z.number().int().min(0), correctionNote: z.string().trim().max(2000).optional() });
+
+/**
+ * Publishes an approved report: a frozen snapshot v1 (or vN+1 with its 更正说明) and the status published, in one
+ * transaction with its audit event. A repeated request for the same content returns the version already made.
+ */
+export async function publishReport(actor: Actor, raw: unknown): Promise<{ version: number; repeated: boolean }> {
+  const input = parse(publishSchema, raw, "发布");
+  return inTransaction(async (tx) => {
+    const locked = await lockReport(tx, actor, input.unitCode, input.year);
+    const { unit, year, report } = locked;
+    if (report.status === "published" && report.lockVersion === input.lockVersion && actor.role === "supervisor") {
+      return { version: locked.published, repeated: true };
+    }
+    const check = checkTransition(actor.role, report.status, "publish");
+    if (!check.ok) throw new StateError(check.reason);
+    if (report.lockVersion !== input.lockVersion) throw new ConflictError("报表内容在您查看之后又有变化，请刷新页面核对后再发布。");
+    const { errors } = countBySeverity(await validateLocked(tx, locked));
+    if (errors) throw new ValidationError(`报表还有 ${errors} 个错误，不能发布。`);
+    const signoff = year.signoffRequired ? await findSignoff(tx, unit.id, year.year, report.lockVersion) : null;
+    if (year.signoffRequired && !signoff) throw new StateError("本年度发布前须完成保密审查，请先记录审查人和审查意见。");
+    const data = await loadReportData(tx, report.id, { year: year.year, formatVersion: year.formatVersion, unit: { code: unit.code, name: unit.name } });
+    const snapshot = await insertSnapshot(tx, {
+      unitId: unit.id,
+      report: data,
+      publisher: actor,
+      correctionNote: input.correctionNote ?? null,
+      signoff: signoff ? { reviewerName: signoff.reviewerName, note: signoff.note, at: signoff.recordedAt.toISOString() } : null,
+      sourceLockVersion: report.lockVersion,
+    });
+    await apply(tx, actor, locked, "publish", { reason: snapshot.version > 1 ? `v${snapshot.version} 更正说明：${input.correctionNote}` : `v1，内容哈希 ${snapshot.contentHash.slice(0, 12)}` });
+    return { version: snapshot.version, repeated: false };
+  });
+}
+
+/** Starts a correction of a published report (reason required); the public keeps seeing the last snapshot. */
+export async function startCorrection(actor: Actor, raw: unknown): Promise<void> {
+  const input = parse(reopenSchema, raw, "更正");
+  await inTransaction(async (tx) => {
+    const locked = await lockReport(tx, actor, input.unitCode, input.year);
+    await apply(tx, actor, locked, "start_correction", { reason: input.reason });
+  });
 }

@@ -6,7 +6,8 @@ import type { ActionResult } from "@/components/report/form-types";
 import { actionError, SESSION_EXPIRED } from "@/lib/action-result";
 import { getActor } from "@/lib/auth/session";
 import { addComment, setCommentResolved } from "@/lib/dal/comments";
-import { approveReport, reopenReport, returnReport } from "@/lib/dal/transitions";
+import { addPortalLink, recordSignoff } from "@/lib/dal/publications";
+import { approveReport, publishReport, reopenReport, returnReport, startCorrection } from "@/lib/dal/transitions";
 
 async function run(fn: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>): Promise<ActionResult<null>> {
   const actor = await getActor();
@@ -18,6 +19,7 @@ async function run(fn: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>
   }
   revalidatePath("/review", "layout");
   revalidatePath("/fill", "layout");
+  revalidatePath("/reports", "layout");
   return { ok: true, data: null };
 }
 
@@ -39,4 +41,20 @@ export async function addCommentAction(input: { unitCode: string; year: number; 
 
 export async function resolveCommentAction(input: { unitCode: string; year: number; commentId: number; resolved: boolean }) {
   return run((actor) => setCommentResolved(actor, input));
+}
+
+export async function publishReportAction(input: { unitCode: string; year: number; lockVersion: number; correctionNote?: string }) {
+  return run((actor) => publishReport(actor, input));
+}
+
+export async function startCorrectionAction(input: { unitCode: string; year: number; reason: string }) {
+  return run((actor) => startCorrection(actor, input));
+}
+
+export async function signoffAction(input: { unitCode: string; year: number; lockVersion: number; reviewerName: string; note?: string }) {
+  return run((actor) => recordSignoff(actor, input));
+}
+
+export async function portalLinkAction(input: { publicationId: number; url: string }) {
+  return run((actor) => addPortalLink(actor, input));
 }

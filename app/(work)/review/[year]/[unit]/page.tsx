@@ -15,7 +15,18 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format-date";
 import { parseUnitCodeParam, parseYearParam } from "@/lib/params";
 import { countBySeverity, getFormat } from "@/lib/report-format";
-import { addCommentAction, approveReportAction, reopenReportAction, resolveCommentAction, returnReportAction } from "./actions";
+import { PublishPanel } from "@/components/review/publish-panel";
+import {
+  addCommentAction,
+  approveReportAction,
+  portalLinkAction,
+  publishReportAction,
+  reopenReportAction,
+  resolveCommentAction,
+  returnReportAction,
+  signoffAction,
+  startCorrectionAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "年报审核" };
 
@@ -107,6 +118,31 @@ export default async function ReviewUnitPage({
               returnReport={returnReportAction}
               approveReport={approveReportAction}
               reopenReport={reopenReportAction}
+            />
+          ) : null}
+          {view.shownVersion === null && (isSupervisor ? ["approved", "published", "correcting"].includes(view.status) : view.publications.length > 0) ? (
+            <PublishPanel
+              unitCode={unitCode}
+              year={year}
+              status={isSupervisor ? view.status : "readonly"}
+              lockVersion={view.lockVersion}
+              errors={errors}
+              signoffRequired={view.year.signoffRequired}
+              signoff={view.signoff ? `${view.signoff.reviewerName}（${formatDateTime(view.signoff.at)}）` : null}
+              versions={view.publications.map((p) => ({
+                id: p.id,
+                version: p.version,
+                publishedAt: formatDateTime(p.publishedAt),
+                publisherName: p.publisherName,
+                correctionNote: p.correctionNote,
+                contentHash: p.contentHash,
+                signoff: p.signoff ? p.signoff.reviewerName : null,
+                links: p.links,
+              }))}
+              publish={publishReportAction}
+              startCorrection={startCorrectionAction}
+              recordSignoff={signoffAction}
+              addLink={portalLinkAction}
             />
           ) : null}
           <section className="rounded border border-gray-200 bg-white p-3 text-sm" data-testid="review-issues">
