@@ -4,6 +4,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "exceljs", "docx"],
   poweredByHeader: false,
+  // Public pages are cached after their first render until a publication revalidates them. Keeping that cache in
+  // memory means a restart (or a fresh test database) never serves pages of data that is gone.
+  experimental: { isrFlushToDisk: false },
   typedRoutes: false,
   async headers() {
     return [

@@ -16,7 +16,7 @@ export function NarrativeText({
   sameNote?: string;
 }) {
   const blocks = narrativeToBlocks(text ?? "");
-  if (blocks.paragraphs.length === 0) return <p className="official-empty text-gray-400">{emptyText}</p>;
+  if (blocks.paragraphs.length === 0) return <p className="official-empty text-gray-600">{emptyText}</p>;
   return (
     <>
       {blocks.paragraphs.map((p, i) => {
