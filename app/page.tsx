@@ -1,4 +1,4 @@
-// The root URL: signed-in users go to their role's home, everyone else to the sign-in page.
+// The root URL: signed-in users go to their role's home; everyone else sees the published reports.
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { homePath } from "@/lib/auth/policy";
@@ -6,7 +6,7 @@ import { getOpenYear } from "@/lib/dal/years";
 
 export default async function RootPage() {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) redirect("/reports");
   if (actor.mustChangePassword) redirect("/account/password");
   redirect(homePath(actor, (await getOpenYear())?.year ?? null));
 }

@@ -46,7 +46,6 @@ test("after 5 failures the account is locked and even the right password is refu
 });
 
 const workUrls = [
-  "/",
   "/fill",
   "/fill/2026",
   "/review/2026",
@@ -62,6 +61,9 @@ test("anonymous users are sent to the sign-in page from every work URL", async (
     await page.goto(url);
     await expect(page, `from ${url}`).toHaveURL(/\/login$/);
   }
+  // The site's root is public: it shows the published reports.
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/reports$/);
 });
 
 test("a clerk gets 404 for another unit's report and for supervisor and admin pages", async ({ page }) => {
