@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/components/report/form-types";
 import { actionError, SESSION_EXPIRED } from "@/lib/action-result";
+import { revalidatePublicPages } from "@/lib/public-cache";
 import { getActor } from "@/lib/auth/session";
 import { addComment, setCommentResolved } from "@/lib/dal/comments";
 import { addPortalLink, recordSignoff } from "@/lib/dal/publications";
@@ -19,7 +20,7 @@ async function run(fn: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>
   }
   revalidatePath("/review", "layout");
   revalidatePath("/fill", "layout");
-  revalidatePath("/reports", "layout");
+  revalidatePublicPages();
   return { ok: true, data: null };
 }
 
