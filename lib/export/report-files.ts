@@ -1,18 +1,13 @@
 // Every download of a finished report in one place: Word, Excel, JSON (interchange) and CSV (open data) bytes, with
 // their content types and file names. Signed-in downloads and the public pages both go through buildReportFile.
-import { z } from "zod";
 import { serializeInterchange, toCsv, type ReportData } from "@/lib/report-format";
 import { reportToDocx } from "./docx-report";
+import type { DownloadFormat } from "./download-formats";
 import type { PublicationMeta } from "./publication";
 import { buildOfficialWorkbook } from "./xlsx-official";
 import { XLSX_CONTENT_TYPE } from "./xlsx-meta";
 
-export const DOWNLOAD_FORMATS = ["docx", "xlsx", "csv", "json"] as const;
-export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
-export const downloadFormatSchema = z.enum(DOWNLOAD_FORMATS);
-
-/** How the formats are named to users, in the order they are offered. */
-export const DOWNLOAD_LABELS: Record<DownloadFormat, string> = { docx: "Word", xlsx: "Excel", csv: "CSV", json: "JSON" };
+export { DOWNLOAD_FORMATS, downloadFormatSchema, type DownloadFormat } from "./download-formats";
 
 export const CONTENT_TYPES: Record<DownloadFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
