@@ -3,21 +3,13 @@
 import {
   computeTotals,
   getFormat,
-  type CellDef,
+  printedValue,
   type LayoutCell,
   type NarrativeId,
   type ReportData,
   type TableDef,
 } from "@/lib/report-format";
 import { NarrativeText } from "./narrative-text";
-
-function displayValue(cell: CellDef, value: string | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (cell.kind === "money" && cell.canonicalUnit && !cell.columnLabel.includes("单位")) {
-    return `${value}${cell.canonicalUnit}`;
-  }
-  return value;
-}
 
 /** What a reviewer sees besides the figures: last year's value and change, edits since a return, comments. */
 export interface ReviewAnnotations {
@@ -94,7 +86,7 @@ function TableCell({
       colSpan={cell.colspan > 1 ? cell.colspan : undefined}
       className={`border border-gray-800 px-1.5 py-1 text-center tabular-nums ${isTotal ? "font-semibold" : ""} ${large ? "bg-amber-100 print:bg-transparent" : ""} ${changed ? "outline outline-2 -outline-offset-2 outline-purple-600 print:outline-none" : ""}`}
     >
-      <span data-value>{def ? displayValue(def, values[cell.address]) : ""}</span>
+      <span data-value>{def ? printedValue(def, values[cell.address]) : ""}</span>
       {commented ? (
         <span className="ml-1 text-xs text-purple-700 print:hidden" title="有批注">
           ●<span className="sr-only">有批注</span>

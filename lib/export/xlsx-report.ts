@@ -25,8 +25,8 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F4F7" } };
 const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE4E7EC" } };
-const COUNT_FORMAT = "0";
-const MONEY_FORMAT = "0.00####";
+export const COUNT_FORMAT = "0";
+export const MONEY_FORMAT = "0.00####";
 
 /** "D12" from 1-based row and column. */
 export function cellRef(row: number, col: number): string {
@@ -49,7 +49,7 @@ export function sumFormula(positions: { row: number; col: number }[]): string {
 }
 
 /** A money header names its unit: "采购总金额（单位：元）" unless the printed label already does. */
-function headerText(label: string, headed: CellDef[]): string {
+export function headerText(label: string, headed: CellDef[]): string {
   const money = headed.find((c) => c.kind === "money" && c.canonicalUnit);
   return money && !label.includes("单位") ? `${label}（单位：${money.canonicalUnit}）` : label;
 }
@@ -58,7 +58,7 @@ function headerText(label: string, headed: CellDef[]): string {
  * A stored value as a spreadsheet value: a number when the number says exactly the same decimal (always so for
  * counts, ≤ 12 digits), otherwise the decimal string, so no money value is ever rounded on the way out.
  */
-function sheetValue(value: string | null): number | string | null {
+export function sheetValue(value: string | null): number | string | null {
   if (value === null) return null;
   const n = Number(value);
   return Number.isFinite(n) && String(n) === value ? n : value;
@@ -71,7 +71,7 @@ function validation(cell: CellDef): ExcelJS.DataValidation {
   return { ...common, type: "whole", operator: "between", formulae: [cell.kind === "signed_count" ? -max : 0, max] };
 }
 
-function mergeAndBorder(ws: ExcelJS.Worksheet, p: PlacedCell): void {
+export function mergeAndBorder(ws: ExcelJS.Worksheet, p: PlacedCell): void {
   if (p.rowspan > 1 || p.colspan > 1) ws.mergeCells(p.row, p.col, p.row + p.rowspan - 1, p.col + p.colspan - 1);
   for (let r = p.row; r < p.row + p.rowspan; r++) {
     for (let c = p.col; c < p.col + p.colspan; c++) ws.getCell(r, c).border = THIN;

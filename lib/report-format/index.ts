@@ -56,3 +56,4 @@ export {
 export { narrativeToBlocks, narrativeLength, quotedApplicationFigures } from "./narrative";
 export type { NarrativeBlocks, NarrativeSegment } from "./narrative";
 export { NARRATIVE_MAX_LENGTH } from "./rules-narrative";
+export { printedValue } from "./display";

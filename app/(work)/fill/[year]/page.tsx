@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DownloadLinks } from "@/components/report/download-links";
 import { ExcelPanel } from "@/components/report/excel-panel";
 import { OfficialReport } from "@/components/report/official-report";
 import { ReportForm } from "@/components/report/report-form";
@@ -11,7 +12,9 @@ import { requireRole } from "@/lib/auth/session";
 import { listRemindersForClerk } from "@/lib/dal/board";
 import { carryOverProposals } from "@/lib/dal/carry-over";
 import { listOwnComments } from "@/lib/dal/comments";
+import { CLERK_DOWNLOADABLE } from "@/lib/dal/report-download";
 import { getFillView } from "@/lib/dal/reports";
+import { reportDownloadPath } from "@/lib/export/download-formats";
 import { daysUntil } from "@/lib/dal/years";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatLocalDate } from "@/lib/format-date";
@@ -89,6 +92,9 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
           </div>
         ) : null}
       </header>
+      {CLERK_DOWNLOADABLE.includes(view.status) ? (
+        <DownloadLinks hrefFor={(f) => reportDownloadPath(year, view.unit.code, f)} className="rounded border border-gray-200 bg-white p-3" />
+      ) : null}
       <ExcelPanel unitCode={view.unit.code} year={year} save={view.editable ? saveReportAction : undefined} />
       {view.editable ? (
         <ReportForm

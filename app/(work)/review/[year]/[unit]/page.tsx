@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DownloadLinks } from "@/components/report/download-links";
 import { OfficialReport } from "@/components/report/official-report";
 import { CommentsPanel } from "@/components/review/comments-panel";
 import { ReviewActions } from "@/components/review/review-actions";
@@ -11,6 +12,7 @@ import { Timeline } from "@/components/review/timeline";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
 import { getReviewView } from "@/lib/dal/review";
+import { reportDownloadPath } from "@/lib/export/download-formats";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format-date";
 import { parseUnitCodeParam, parseYearParam } from "@/lib/params";
@@ -82,6 +84,9 @@ export default async function ReviewUnitPage({
           下载 Excel
         </a>
       </div>
+      {isSupervisor && view.status !== "not_started" ? (
+        <DownloadLinks hrefFor={(f) => reportDownloadPath(year, unitCode, f)} className="no-print justify-end" />
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-4">
           {view.changedSinceReturn ? (
