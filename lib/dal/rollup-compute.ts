@@ -124,10 +124,14 @@ export async function sumEntries(conn: Conn, formatVersion: FormatVersion, entri
 }
 
 /** The fresh roll-up of a region for a year, with the recorded exclusions applied. */
-export async function computeRollup(conn: Conn, year: number, formatVersion: FormatVersion, regionId: number): Promise<RollupComputation> {
-  const contributors = await listContributors(conn, year, regionId);
-  const included = contributors.filter((c) => c.state === "included" && c.entry).map((c) => c.entry!);
+export async function computeRollup(conn: Conn, year: number, formatVersion: FormatVersion, regionId: number, listed?: ContributorDto[]): Promise<RollupComputation> {
+  const contributors = listed ?? (await listContributors(conn, year, regionId));
+  const included = includedEntries(contributors);
   return { year, formatVersion, regionId, contributors, included, values: await sumEntries(conn, formatVersion, included) };
+}
+
+export function includedEntries(contributors: readonly ContributorDto[]): RollupSnapshotEntry[] {
+  return contributors.filter((c) => c.state === "included" && c.entry).map((c) => c.entry!);
 }
 
 /** Each entry's value of some cells, per unit (input cells only; totals are added up by the caller). */

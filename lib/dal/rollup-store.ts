@@ -6,7 +6,7 @@ import { regionNarratives, regionReportCells, regionReports, unitReports, users,
 import type { Actor } from "@/lib/auth/policy";
 import { NotFoundError, StateError } from "@/lib/errors";
 import { canonicalDecimal, emptyValues, getFormat, type CellValues, type FormatVersion, type NarrativeId } from "@/lib/report-format";
-import { computeRollup, intArrayParam, type Conn, type RollupComputation } from "./rollup-compute";
+import { computeRollup, includedEntries, intArrayParam, listContributors, sameEntries, type Conn, type RollupComputation } from "./rollup-compute";
 import { ancestorsFn, loadUnitTree, type UnitDto } from "./units";
 
 export type RegionReportRow = typeof regionReports.$inferSelect;
@@ -73,13 +73,20 @@ export async function rolledUpByName(conn: Conn, row: RegionReportRow): Promise<
 
 /**
  * Computes the roll-up afresh and stores it as the region report's figures (inside the caller's transaction). The
- * included unit reports are locked FOR SHARE first, so no status change or save can slip between the snapshot of
- * what is included and the sums (both are read again after the lock).
+ * included unit reports are locked FOR SHARE before the sums are read, so no status change or save can slip between
+ * the snapshot of what is included and the sums.
  */
 export async function storeRollup(tx: Conn, row: RegionReportRow, formatVersion: FormatVersion, actorId: number | null): Promise<RollupComputation> {
-  const first = await computeRollup(tx, row.year, formatVersion, row.unitId);
-  await lockEntries(tx, first.included);
-  const fresh = await computeRollup(tx, row.year, formatVersion, row.unitId);
+  // Lock what is included, then list again: if something changed before the lock took hold, lock that too.
+  let listed = await listContributors(tx, row.year, row.unitId);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await lockEntries(tx, includedEntries(listed));
+    const again = await listContributors(tx, row.year, row.unitId);
+    const settled = sameEntries(includedEntries(again), includedEntries(listed));
+    listed = again;
+    if (settled) break;
+  }
+  const fresh = await computeRollup(tx, row.year, formatVersion, row.unitId, listed);
   await tx.delete(regionReportCells).where(eq(regionReportCells.regionReportId, row.id));
   const cells = Object.entries(fresh.values).map(([cell, value]) => ({ regionReportId: row.id, cell, value: value ?? null }));
   if (cells.length) await tx.insert(regionReportCells).values(cells);
