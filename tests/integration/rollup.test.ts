@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { generateDemoReport } from "../../db/demo-reports";
 import { DEMO_FILERS } from "../../db/demo-units";
-import { auditEvents } from "../../db/schema";
+import { auditEvents, regionReports } from "../../db/schema";
 import { seedDemoBase } from "../../db/seed";
 import type { Actor } from "../../lib/auth/policy";
 import { saveReportChanges } from "../../lib/dal/report-edit";
@@ -16,7 +16,7 @@ import { getCountyView } from "../../lib/dal/rollup";
 import { excludeUnit, includeUnit, refreshRollup, saveRegionNarratives } from "../../lib/dal/rollup-actions";
 import { getCellContributions } from "../../lib/dal/rollup-drill";
 import { approveReport, reopenReport, submitReport, warningsToExplain } from "../../lib/dal/transitions";
-import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
+import { ConflictError, NotFoundError, StateError, ValidationError } from "../../lib/errors";
 import { allCellValues, getFormat, rollupValues } from "../../lib/report-format";
 import { actorFor } from "../support/actors";
 import { importParts, makeParts } from "../support/rollup-data";
@@ -157,6 +157,13 @@ describe("staleness", () => {
     const refreshed = await getCountyView(supervisor, 2026);
     expect(refreshed.stale).toBeNull();
     expect(refreshed.report!.values[CELL]).toBe(toValue(rolled.report!.values[CELL]!, -1));
+  });
+
+  it("once the county report is published, a unit report can no longer be reopened and the roll-up is frozen", async () => {
+    await handle.db.update(regionReports).set({ status: "published" }).where(eq(regionReports.year, 2026));
+    await expect(reopenReport(supervisor, { unitCode: unit.code, year: 2026, reason: "再核对一次。" })).rejects.toThrow("汇总报告已发布");
+    await expect(refreshRollup(supervisor, { year: 2026 })).rejects.toBeInstanceOf(StateError);
+    await handle.db.update(regionReports).set({ status: "draft" }).where(eq(regionReports.year, 2026));
   });
 });
 
