@@ -7,6 +7,7 @@ import { generateDemoSeries } from "../db/demo-reports";
 import { DEMO_FILERS } from "../db/demo-units";
 import { benchAutosave } from "./autosave";
 import { benchKeystroke } from "./keystroke";
+import { benchRollup } from "./rollup";
 import { measure, printTable } from "./measure";
 import {
   computeTotals,
@@ -51,6 +52,7 @@ const results = [
 
 results.push(...(await benchAutosave()));
 results.push(...(await benchKeystroke()));
+results.push(...(await benchRollup()));
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 console.log("targets: report core median < 1 ms; autosave p95 < 50 ms on PGlite; keystroke to totals < 16 ms (one frame)");

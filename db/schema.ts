@@ -368,3 +368,102 @@ export const signoffs = pgTable(
   },
   (t) => [index("signoffs_unit_year_idx").on(t.unitId, t.year)],
 );
+
+/** A region report (汇总报告): draft until published; corrections reopen it (publication is not built yet). */
+export const regionReportStatus = pgEnum("region_report_status", ["draft", "published", "correcting"]);
+
+/**
+ * One contribution to a roll-up as it was when rolled up: a filer's unit report (source "report", its id and
+ * lock_version) or a child region's stored roll-up (source "region", its region report id and rollup_version).
+ */
+export interface RollupSnapshotEntry {
+  unitId: number;
+  source: "report" | "region";
+  id: number;
+  version: number;
+}
+
+/**
+ * The report of a region (county, city) for a year: the stored roll-up of its children (region_report_cells) with
+ * what it included, so the page shows the rolled-up state until it is refreshed and can say when it is stale.
+ */
+export const regionReports = pgTable(
+  "region_reports",
+  {
+    id: serial("id").primaryKey(),
+    year: integer("year")
+      .notNull()
+      .references(() => reportingYears.year),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: regionReportStatus("status").notNull().default("draft"),
+    /** Advances on every change (roll-up, narratives): optimistic locking of the page's forms. */
+    lockVersion: integer("lock_version").notNull().default(0),
+    /** Advances on every roll-up only: what a parent region's snapshot records, so narrative edits do not make it stale. */
+    rollupVersion: integer("rollup_version").notNull().default(0),
+    rolledUpAt: ts("rolled_up_at"),
+    rolledUpBy: integer("rolled_up_by").references(() => users.id),
+    /** RollupSnapshotEntry[] of the last roll-up. */
+    included: jsonb("included").$type<RollupSnapshotEntry[]>().notNull().default([]),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("region_reports_year_unit_key").on(t.year, t.unitId)],
+);
+
+/** The stored roll-up: one row per input cell, the exact sum in the cell's canonical unit; NULL = blank everywhere. */
+export const regionReportCells = pgTable(
+  "region_report_cells",
+  {
+    regionReportId: integer("region_report_id")
+      .notNull()
+      .references(() => regionReports.id, { onDelete: "cascade" }),
+    cell: text("cell").notNull(),
+    value: numeric("value"),
+  },
+  (t) => [primaryKey({ columns: [t.regionReportId, t.cell] })],
+);
+
+/** The region report's own text sections, written by the supervisor; may hold live cell references ({{cell}}). */
+export const regionNarratives = pgTable(
+  "region_narratives",
+  {
+    regionReportId: integer("region_report_id")
+      .notNull()
+      .references(() => regionReports.id, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    body: text("body").notNull().default(""),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionReportId, t.section] }),
+    check("region_narratives_section", sql`${t.section} in ('preamble', 's1', 's5', 's6')`),
+  ],
+);
+
+/** A child unit left out of a region's roll-up of a year, with the supervisor's reason. Deleted when included again. */
+export const rollupExclusions = pgTable(
+  "rollup_exclusions",
+  {
+    id: serial("id").primaryKey(),
+    year: integer("year")
+      .notNull()
+      .references(() => reportingYears.year),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => units.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    reason: text("reason").notNull(),
+    excludedBy: integer("excluded_by").references(() => users.id),
+    excludedAt: ts("excluded_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("rollup_exclusions_key").on(t.year, t.regionId, t.unitId),
+    check("rollup_exclusions_reason", sql`length(trim(${t.reason})) >= 2`),
+  ],
+);

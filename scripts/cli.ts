@@ -1,10 +1,11 @@
-// `npm run cli -- <command>`: units, validate, import, export (docs/interchange.md §4).
+// `npm run cli -- <command>`: units, validate, import, export, rollup (docs/interchange.md §4).
 // Results go to standard output; every message goes to standard error, in Chinese and English.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { DatabaseLockedError, openDatabase, type DatabaseHandle } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { exportReports, importReport, ImportRefusedError, listAllUnits } from "../lib/dal/operator";
+import { rollupForCli } from "../lib/dal/operator-rollup";
 import { AppError } from "../lib/errors";
 import {
   countBySeverity,
@@ -19,7 +20,8 @@ const USAGE = `用法 / usage:
   npm run cli -- units
   npm run cli -- validate FILE [--previous FILE]
   npm run cli -- import FILE --year Y --unit CODE [--status approved|published] [--replace]
-  npm run cli -- export --year Y [--unit CODE] --format json|csv [--all]`;
+  npm run cli -- export --year Y [--unit CODE] --format json|csv [--all]
+  npm run cli -- rollup --year Y [--root CODE]`;
 
 /** Exit codes: 0 done, 1 refused or the report has errors, 2 unreadable input or bad usage. */
 class CliExit extends Error {
@@ -115,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
       replace: { type: "boolean", default: false },
       format: { type: "string" },
       all: { type: "boolean", default: false },
+      root: { type: "string" },
     },
   });
 
@@ -157,6 +160,20 @@ export async function main(argv: string[]): Promise<number> {
       if (format === "csv") process.stdout.write(toCsv(reports));
       else print(values.unit ? serializeInterchange(reports[0]!) : reports.map(serializeInterchange));
       console.error(`导出 ${reports.length} 份年报。 / Exported ${reports.length} report(s).`);
+      return 0;
+    }
+    case "rollup": {
+      const year = parseYear(values.year);
+      const { report, contributors } = await withDatabase((h) => rollupForCli(h.db, { year, rootCode: values.root }));
+      print(serializeInterchange(report));
+      const count = (state: string) => contributors.filter((c) => c.state === state).length;
+      console.error(
+        `汇总 ${report.unit.name} ${year} 年度：计入 ${count("included")} 个，未审核通过（或下级未汇总）${count("missing")} 个，排除 ${count("excluded")} 个。 / ` +
+          `Rolled up ${report.unit.code} ${year}: ${count("included")} included, ${count("missing")} missing, ${count("excluded")} excluded.`,
+      );
+      for (const c of contributors.filter((c) => c.state !== "included")) {
+        console.error(`  ${c.state === "excluded" ? "排除 / excluded" : "未计入 / missing"}: ${c.code} ${c.name}（${c.exclusion ? c.exclusion.reason : c.statusLabel}）`);
+      }
       return 0;
     }
     case undefined:

@@ -10,7 +10,12 @@ function navFor(actor: Actor, openYear: number | null): { href: string; label: s
     case "clerk":
       return [{ href: "/fill", label: "本单位年报" }];
     case "supervisor":
-      return openYear ? [{ href: `/review/${openYear}`, label: `${openYear} 年度填报进度` }] : [];
+      return openYear
+        ? [
+            { href: `/review/${openYear}`, label: `${openYear} 年度填报进度` },
+            { href: `/county/${openYear}`, label: "县级汇总" },
+          ]
+        : [];
     case "admin":
       return [
         { href: "/admin/units", label: "单位" },

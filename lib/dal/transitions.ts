@@ -2,10 +2,10 @@
 // (lib/lifecycle) on the row locked for the transaction, then writes the status with a conditional UPDATE, its
 // transition record and exactly one audit event, all in one transaction (design.md "Lifecycle").
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { reportTransitions, unitReports } from "@/db/schema";
+import { regionReports, reportTransitions, unitReports } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/lib/errors";
 import { ACTION_LABELS, checkTransition, type ReportAction } from "@/lib/lifecycle";
@@ -13,7 +13,7 @@ import { countBySeverity, validateReport, type Issue } from "@/lib/report-format
 import { recordAudit } from "./audit";
 import { findSignoff, insertSnapshot, latestVersion } from "./publications";
 import { loadPreviousReport, loadReportData, type ReportStatus } from "./reports";
-import { getFilerInScope, type UnitDto } from "./units";
+import { ancestorsFn, getFilerInScope, loadUnitTree, type UnitDto } from "./units";
 import { getYear, type YearDto } from "./years";
 
 const target = { unitCode: z.string().min(1).max(64), year: z.number().int().min(2019).max(2100) };
@@ -193,13 +193,21 @@ export async function approveReport(actor: Actor, raw: unknown): Promise<void> {
 }
 
 /**
- * Reopens an approved report (back to the clerk as returned) with a reason. The region report's publication,
- * which will close this door, does not exist yet; when it does, its check belongs here.
+ * Reopens an approved report (back to the clerk as returned) with a reason; refused once a region report of the year
+ * above the unit is published (publishing it is not built yet; the region_reports status is already checked).
  */
 export async function reopenReport(actor: Actor, raw: unknown): Promise<void> {
   const input = parse(reopenSchema, raw, "重新打开");
   await inTransaction(async (tx) => {
     const locked = await lockReport(tx, actor, input.unitCode, input.year);
+    const ancestors = ancestorsFn(await loadUnitTree(tx))(locked.unit.id);
+    const [published] = ancestors.length
+      ? await tx
+          .select({ id: regionReports.id })
+          .from(regionReports)
+          .where(and(eq(regionReports.year, input.year), inArray(regionReports.unitId, ancestors), eq(regionReports.status, "published")))
+      : [];
+    if (published) throw new StateError(`${input.year} 年度的汇总报告已发布，不能再重新打开单位年报；如需修改请先启动汇总报告的更正。`);
     await apply(tx, actor, locked, "reopen", { reason: input.reason });
   });
 }

@@ -54,6 +54,7 @@ export {
   yuanToWanYuan,
 } from "./decimal";
 export { narrativeToBlocks, narrativeLength, quotedApplicationFigures } from "./narrative";
+export { BLANK_REF_TEXT, cellRefToken, cellRefsIn, substituteCellRefs, unknownCellRefs } from "./narrative-refs";
 export type { NarrativeBlocks, NarrativeSegment } from "./narrative";
 export { NARRATIVE_MAX_LENGTH } from "./rules-narrative";
 export { printedValue } from "./display";

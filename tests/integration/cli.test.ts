@@ -16,7 +16,7 @@ import { DEMO_FILERS, DEMO_REGION } from "../../db/demo-units";
 import { migrateDatabase } from "../../db/migrate";
 import { auditEvents, reportCells, reportImports, unitReports, units } from "../../db/schema";
 import { seedDemo } from "../../db/seed-demo";
-import { getFormat, parseInterchange, toCsv, type Issue } from "../../lib/report-format";
+import { getFormat, parseInterchange, rollupValues, serializeInterchange, toCsv, type Issue } from "../../lib/report-format";
 import { databaseUrlFor } from "../support/global-setup";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -436,6 +436,32 @@ describe("units, import and export against a fresh database", () => {
       return unit.code === "dept-statistics" ? { ...report, unit: { ...report.unit, name: FORMULA_NAME } } : report;
     });
     expect(run.stdout).toBe(toCsv(expected));
+  });
+
+  it("rollup prints the county's roll-up of the approved 2025 reports: each cell the exact sum of the 33 reports", () => {
+    const run = cli("rollup", "--year", "2025");
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`计入 ${DEMO_FILERS.length} 个，未审核通过（或下级未汇总）0 个，排除 0 个`);
+    const parsed = parseInterchange(JSON.parse(run.stdout));
+    expect(parsed.report.unit).toEqual({ code: DEMO_REGION.code, name: DEMO_REGION.name });
+    const parts = DEMO_FILERS.map((unit) => generateDemoSeries(unit, [2024, 2025])[1]!);
+    expect(parsed.report.values).toEqual(rollupValues(getFormat("2021"), parts));
+    expect(run.stdout).toBe(`${JSON.stringify(serializeInterchange(parsed.report), null, 2)}\n`);
+  });
+
+  it("rollup of 2026 leaves out the reports not yet approved and names them on standard error", () => {
+    const run = cli("rollup", "--year", "2026", "--root", DEMO_REGION.code);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("未计入 / missing: yuhai-town");
+    expect(run.stderr).not.toContain("未计入 / missing: dept-audit");
+  });
+
+  it("rollup refuses a filer as root or an unknown one (exit 1) and a malformed year (exit 2)", () => {
+    const filer = cli("rollup", "--year", "2025", "--root", "yuhai-town");
+    expect([filer.status, filer.stdout]).toEqual([1, ""]);
+    expect(filer.stderr).toContain("不是汇总区域");
+    expect(cli("rollup", "--year", "2025", "--root", "nowhere").status).toBe(1);
+    expect(cli("rollup", "--year", "25").status).toBe(2);
   });
 });
 
