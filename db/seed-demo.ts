@@ -9,6 +9,7 @@ import { generateDemoSeries } from "./demo-reports";
 import { DEMO_FILERS } from "./demo-units";
 import { unitReports, units } from "./schema";
 import { seedDemo2026 } from "./seed-2026";
+import { seedCountyReports } from "./seed-county";
 import { seedDemoBase } from "./seed";
 
 export const DEMO_REPORT_YEARS = [2024, 2025];
@@ -52,6 +53,7 @@ export async function seedDemo(db: Db): Promise<string> {
       added++;
     }
   }
+  added += await seedCountyReports(db, DEMO_REPORT_YEARS);
   added += await seedDemo2026(db);
   return `同心县 ${DEMO_FILERS.length} 个填报单位、演示账户、2019–2026 年度；新增 ${added} 份演示年报`;
 }

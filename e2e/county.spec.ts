@@ -1,6 +1,7 @@
-// The county roll-up from the supervisor's side, on 2025 (every filer approved; a closed year): roll up, drill into a
-// figure, write a narrative with a live figure, exclude a unit with a reason and see table and text follow, include it
-// again. A clerk does not get the page.
+// The county roll-up from the supervisor's side, on 2025 (every filer approved; a closed year; the demo seed published
+// its county report, so the supervisor starts a correction first): roll up again, drill into a figure, write a
+// narrative with a live figure, exclude a unit with a reason and see table and text follow, include it again, and
+// publish the correction as v2 with its note. A clerk does not get the page.
 import { expect, test, type Page } from "@playwright/test";
 import { signInAndWait } from "./helpers";
 
@@ -16,11 +17,17 @@ test("roll up, drill down, a live figure in the narrative follows an exclusion a
   await expect(page).toHaveURL(/\/county\/2026$/);
   await page.getByRole("navigation", { name: "年度与区域" }).getByRole("link", { name: "2025" }).click();
   await expect(page).toHaveURL(/\/county\/2025$/);
-  await expect(page.getByTestId("not-rolled-up")).toBeVisible();
+  await expect(page.getByTestId("region-status")).toHaveText("已发布");
   await expect(page.getByTestId("contributor-counts")).toHaveText("计入 33 个，未审核通过 0 个，已排除 0 个。");
 
-  // Roll up: the official layout appears with the county's figures.
-  await page.getByRole("button", { name: "汇总", exact: true }).click();
+  // A published county report changes only through a correction.
+  await expect(page.getByRole("button", { name: "更新汇总" })).toHaveCount(0);
+  await page.getByLabel(/更正原因/).fill("补充说明各单位的收费情况。");
+  await page.getByRole("button", { name: "启动更正" }).click();
+  await expect(page.getByTestId("region-status")).toHaveText("更正中");
+
+  // Roll up again: the official layout shows the county's figures.
+  await page.getByRole("button", { name: "更新汇总", exact: true }).first().click();
   await expect(page.getByTestId("rolled-up-at")).toContainText("县政务公开办 审核员");
   const total = (await countyCell(page, TOTAL).textContent())!;
   expect(Number(total)).toBeGreaterThan(0);
@@ -71,6 +78,18 @@ test("roll up, drill down, a live figure in the narrative follows an exclusion a
   await expect(row).toHaveAttribute("data-state", "included");
   await expect(countyCell(page, TOTAL)).toHaveText(total);
   await expect(printed).toContainText(`全年共新收政府信息公开申请 ${total} 件。`);
+
+  // Publish the correction as v2: the checklist passes, a 更正说明 is required; the public sees v2 and its note.
+  await expect(page.getByTestId("region-checklist").locator("li[data-ok=false]")).toHaveCount(0);
+  const panel = page.getByTestId("publish-panel");
+  await panel.getByLabel(/更正说明/).fill("总体情况中补充全年新收申请数。");
+  await panel.getByRole("button", { name: "发布更正版本 v2" }).click();
+  await expect(page.getByTestId("region-status")).toHaveText("已发布");
+  await expect(panel.locator("[data-version]")).toHaveCount(2);
+  await page.goto("/reports/2025/tongxin");
+  await expect(page.getByTestId("correction-note")).toContainText("总体情况中补充全年新收申请数。");
+  await expect(page.locator('section[data-section="s1"]')).toContainText(`全年共新收政府信息公开申请 ${total} 件。`);
+  await expect(page.locator("tr[data-version]")).toHaveCount(2);
 });
 
 test("a clerk does not get the county page", async ({ page }) => {

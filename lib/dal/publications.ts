@@ -10,7 +10,15 @@ import type { Actor } from "@/lib/auth/policy";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInterchange, serializeInterchange, type ReportData } from "@/lib/report-format";
 import { recordAudit } from "./audit";
-import { getFilerInScope } from "./units";
+import { ancestorsFn, getFilerInScope, loadUnitTree } from "./units";
+import { isUnitInScope } from "@/lib/auth/policy";
+
+/** A filer or a region the supervisor may act on; anything else is "not found". */
+async function assertUnitInScope(actor: Actor, code: string): Promise<void> {
+  const tree = await loadUnitTree();
+  const unit = tree.find((u) => u.code === code);
+  if (!unit || actor.role !== "supervisor" || !isUnitInScope(actor, unit.id, ancestorsFn(tree))) throw new NotFoundError();
+}
 
 /** SHA-256 of the published JSON text, which is stored and served byte for byte. */
 export function contentHash(documentText: string): string {
@@ -103,7 +111,7 @@ export async function addPortalLink(actor: Actor, raw: unknown): Promise<void> {
   const db = await getDb();
   const [pub] = await db.select({ unitId: publications.unitId, code: units.code, year: publications.year, version: publications.version }).from(publications).innerJoin(units, eq(units.id, publications.unitId)).where(eq(publications.id, parsed.data.publicationId));
   if (!pub) throw new NotFoundError();
-  await getFilerInScope(actor, pub.code, db);
+  await assertUnitInScope(actor, pub.code);
   await db.transaction(async (tx) => {
     await tx.insert(publicationLinks).values({ publicationId: parsed.data.publicationId, url: parsed.data.url, recordedBy: actor.id });
     await recordAudit(tx, { actor, action: "publication.link", targetType: "publication", targetId: parsed.data.publicationId, unitId: pub.unitId, summary: `回填 ${pub.year} 年度 v${pub.version} 的门户网站网址` });

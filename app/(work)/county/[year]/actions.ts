@@ -8,6 +8,9 @@ import { actionError, SESSION_EXPIRED } from "@/lib/action-result";
 import { getActor } from "@/lib/auth/session";
 import { excludeUnit, includeUnit, refreshRollup, saveRegionNarratives } from "@/lib/dal/rollup-actions";
 import { getCellContributions } from "@/lib/dal/rollup-drill";
+import { addPortalLink } from "@/lib/dal/publications";
+import { publishRegionReport, recordRegionSignoff, startRegionCorrection } from "@/lib/dal/region-publish";
+import { revalidatePublicPages } from "@/lib/public-cache";
 
 type SessionActor = NonNullable<Awaited<ReturnType<typeof getActor>>>;
 
@@ -56,4 +59,36 @@ export async function saveRegionNarrativesAction(input: Target & { lockVersion: 
 
 export async function drillCellAction(input: Target & { cell: string }): Promise<ActionResult<DrillResult>> {
   return run((actor) => getCellContributions(actor, input), false);
+}
+
+export async function publishRegionAction(input: Target & { lockVersion: number; correctionNote?: string }): Promise<ActionResult<null>> {
+  const result = await run(async (actor) => {
+    await publishRegionReport(actor, { year: input.year, regionCode: input.region, lockVersion: input.lockVersion, correctionNote: input.correctionNote });
+    return null;
+  });
+  if (result.ok) revalidatePublicPages();
+  return result;
+}
+
+export async function startRegionCorrectionAction(input: Target & { reason: string }): Promise<ActionResult<null>> {
+  return run(async (actor) => {
+    await startRegionCorrection(actor, { year: input.year, regionCode: input.region, reason: input.reason });
+    return null;
+  });
+}
+
+export async function regionSignoffAction(input: Target & { lockVersion: number; reviewerName: string; note?: string }): Promise<ActionResult<null>> {
+  return run(async (actor) => {
+    await recordRegionSignoff(actor, { year: input.year, regionCode: input.region, lockVersion: input.lockVersion, reviewerName: input.reviewerName, note: input.note });
+    return null;
+  });
+}
+
+export async function regionPortalLinkAction(input: { publicationId: number; url: string }): Promise<ActionResult<null>> {
+  const result = await run(async (actor) => {
+    await addPortalLink(actor, input);
+    return null;
+  });
+  if (result.ok) revalidatePublicPages();
+  return result;
 }

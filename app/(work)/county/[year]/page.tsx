@@ -11,13 +11,25 @@ import { RefreshButton } from "@/components/county/refresh-button";
 import { OfficialReport } from "@/components/report/official-report";
 import { targetLabel } from "@/components/review/targets";
 import { requireActor } from "@/lib/auth/session";
-import { getCountyView } from "@/lib/dal/rollup";
+import { RegionPublish } from "@/components/county/region-publish";
+import { listPublications } from "@/lib/dal/publications";
+import { getRegionPublishState } from "@/lib/dal/region-publish";
 import { listYears } from "@/lib/dal/years";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format-date";
 import { parseUnitCodeParam, parseYearParam } from "@/lib/params";
 import { countBySeverity, getFormat, type NarrativeId } from "@/lib/report-format";
-import { drillCellAction, excludeUnitAction, includeUnitAction, refreshRollupAction, saveRegionNarrativesAction } from "./actions";
+import {
+  drillCellAction,
+  excludeUnitAction,
+  includeUnitAction,
+  publishRegionAction,
+  refreshRollupAction,
+  regionPortalLinkAction,
+  regionSignoffAction,
+  saveRegionNarrativesAction,
+  startRegionCorrectionAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "县级汇总" };
 
@@ -28,8 +40,10 @@ export default async function CountyPage({ params, searchParams }: { params: Pro
   const regionCode = regionParam ? parseUnitCodeParam(regionParam) : undefined;
   if (!year || regionCode === null) notFound();
   let view;
+  let publishState;
   try {
-    view = await getCountyView(actor, year, regionCode);
+    publishState = await getRegionPublishState(actor, year, regionCode ?? undefined);
+    view = publishState.view;
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -37,6 +51,7 @@ export default async function CountyPage({ params, searchParams }: { params: Pro
   const format = getFormat(view.year.formatVersion);
   const target = regionCode ? { year, region: regionCode } : { year };
   const canEdit = view.status !== "published";
+  const versions = await listPublications(view.region.id, year);
   const cells = format.cells.map((c) => ({ value: c.address, label: c.accessibleName }));
   const firstTotal = format.cells.find((c) => c.kind === "total")?.address ?? format.cells[0]!.address;
   const { errors, warnings } = countBySeverity(view.issues.filter((i) => i.rule !== "GEN-FILLED"));
@@ -135,6 +150,30 @@ export default async function CountyPage({ params, searchParams }: { params: Pro
           />
         </div>
         <aside className="no-print space-y-4" aria-label="汇总">
+          {view.status !== "none" ? (
+            <RegionPublish
+              target={target}
+              status={view.status}
+              lockVersion={view.lockVersion}
+              checklist={publishState.checklist}
+              signoffRequired={view.year.signoffRequired}
+              signoff={publishState.signoff ? `${publishState.signoff.reviewerName}（${formatDateTime(publishState.signoff.recordedAt)}）` : null}
+              versions={versions.map((p) => ({
+                id: p.id,
+                version: p.version,
+                publishedAt: formatDateTime(p.publishedAt),
+                publisherName: p.publisherName,
+                correctionNote: p.correctionNote,
+                contentHash: p.contentHash,
+                signoff: p.signoff ? p.signoff.reviewerName : null,
+                links: p.links,
+              }))}
+              publish={publishRegionAction}
+              startCorrection={startRegionCorrectionAction}
+              recordSignoff={regionSignoffAction}
+              addLink={regionPortalLinkAction}
+            />
+          ) : null}
           {view.report ? (
             <section className="rounded border border-gray-200 bg-white p-3 text-sm" data-testid="county-issues">
               <h2 className="font-semibold">检查结果</h2>
