@@ -79,9 +79,17 @@ test("roll up, drill down, a live figure in the narrative follows an exclusion a
   await expect(countyCell(page, TOTAL)).toHaveText(total);
   await expect(printed).toContainText(`全年共新收政府信息公开申请 ${total} 件。`);
 
-  // Publish the correction as v2: the checklist passes, a 更正说明 is required; the public sees v2 and its note.
-  await expect(page.getByTestId("region-checklist").locator("li[data-ok=false]")).toHaveCount(0);
+  // Publish the correction as v2: the year asks for a sign-off first; then the checklist passes, a 更正说明 is
+  // required, and the public sees v2 with its note.
+  const failing = page.getByTestId("region-checklist").locator("li[data-ok=false]");
+  await expect(failing).toHaveCount(1);
+  await expect(failing).toContainText("已完成保密审查");
   const panel = page.getByTestId("publish-panel");
+  await panel.getByLabel("审查人").fill("李审查");
+  await panel.getByLabel("审查意见").fill("不涉及国家秘密，同意发布。");
+  await panel.getByRole("button", { name: "记录保密审查" }).click();
+  await expect(panel).toContainText("已完成保密审查：李审查");
+  await expect(failing).toHaveCount(0);
   await panel.getByLabel(/更正说明/).fill("总体情况中补充全年新收申请数。");
   await panel.getByRole("button", { name: "发布更正版本 v2" }).click();
   await expect(page.getByTestId("region-status")).toHaveText("已发布");

@@ -9,7 +9,7 @@ import postgres from "postgres";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed-demo";
-import { seedE2eOtherRegion, seedE2eUsers } from "./fixtures/e2e-users";
+import { requireSignoffFor2025, seedE2eOtherRegion, seedE2eUsers } from "./fixtures/e2e-users";
 
 const port = process.argv[2] ?? "3100";
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", AUTH_SECRET: crypto.randomBytes(32).toString("base64url") };
@@ -37,6 +37,7 @@ await migrateDatabase(handle);
 await seedDemo(handle.db);
 await seedE2eUsers(handle.db);
 await seedE2eOtherRegion(handle.db);
+await requireSignoffFor2025(handle.db);
 await handle.close();
 
 const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], {

@@ -52,6 +52,11 @@ export default async function FillYearPage({ params }: { params: Promise<{ year:
             {view.unit.name} {year} 年政府信息公开工作年度报告
           </h1>
           <StatusBadge status={view.status} label={view.statusLabel} />
+          {view.status !== "not_started" ? (
+            <Link href={`/review/${year}/${view.unit.code}`} className="text-sm text-accent hover:underline">
+              批注与历史记录
+            </Link>
+          ) : null}
           {view.status === "submitted" ? <WithdrawButton unitCode={view.unit.code} year={year} withdraw={withdrawReportAction} /> : null}
         </div>
         <p className="mt-1 text-sm text-gray-700">
