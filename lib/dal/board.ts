@@ -84,7 +84,8 @@ export async function getBoard(actor: Actor, year: number): Promise<{ rows: Boar
   const [visit] = await db.select().from(lastVisits).where(and(eq(lastVisits.userId, actor.id), eq(lastVisits.place, place)));
   const lastVisit = visit?.at ?? null;
 
-  const rows = filers.map((unit): BoardRow => {
+  // A deactivated (or merged) unit is no longer expected to file; it stays listed for a year it did file.
+  const rows = filers.filter((unit) => unit.active || current.data.has(unit.id)).map((unit): BoardRow => {
     const r = current.rows.find((x) => x.unitId === unit.id);
     const status: ProgressStatus = r?.status ?? "not_started";
     const data = current.data.get(unit.id);
