@@ -1,6 +1,6 @@
 // The two checks every admin operation starts with: the actor is an admin (else "not found"), and the input parses.
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/policy";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 
@@ -25,3 +25,6 @@ export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
 export function flag(value: unknown): boolean {
   return value === true || value === "true" || value === "on" || value === "1";
 }
+
+/** A checkbox field: absent (unchecked) is false. */
+export const checkbox = z.union([z.string(), z.boolean()]).optional().transform(flag);
