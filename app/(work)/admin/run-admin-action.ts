@@ -23,7 +23,11 @@ export async function runAdminAction(
   if (actor.mustChangePassword) return { ok: false, error: "请先修改初始密码。", at: Date.now() };
   try {
     const result = await run(actor, fields(formData));
-    for (const path of paths) revalidatePath(path);
+    // A dynamic route ("/admin/units/[id]") is refreshed for every id with the "page" type.
+    for (const path of paths) {
+      if (path.includes("[")) revalidatePath(path, "page");
+      else revalidatePath(path);
+    }
     return { ok: true, ...(typeof result === "string" ? { message: result } : result), at: Date.now() };
   } catch (err) {
     if (err instanceof ValidationError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors, at: Date.now() };
