@@ -173,3 +173,15 @@ test("the audit log shows the admin's actions, filters them and exports CSV", as
   expect(text.startsWith("\uFEFF时间,人员")).toBe(true);
   expect(text).toContain(UNIT.name);
 });
+
+test("a supervisor gets 'not found' from every admin page and admin download or upload", async ({ page }) => {
+  await signInAndWait(page, "supervisor", /\/review\/2026$/);
+  for (const url of ["/admin/years", "/admin/import", "/admin/audit", "/admin/users/new", "/admin/units/1"]) {
+    expect((await page.goto(url))?.status(), url).toBe(404);
+  }
+  for (const url of ["/api/admin/audit/export", "/api/admin/import/template?format=xlsx"]) {
+    expect((await page.request.get(url)).status(), url).toBe(404);
+  }
+  const upload = await page.request.post("/api/admin/import?mode=apply", { multipart: { file: csvFile([`e2e-sneaky,某局,部门,${COUNTY.code},1`]) } });
+  expect(upload.status()).toBe(404);
+});

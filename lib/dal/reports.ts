@@ -125,7 +125,8 @@ export async function loadPreviousReport(db: Db | Tx, unit: { id: number; code: 
     .select({ id: unitReports.id })
     .from(unitReports)
     .where(and(eq(unitReports.year, year - 1), eq(unitReports.unitId, unit.id), inArray(unitReports.status, ["approved", "published"])));
-  // After a merge the unit's own history starts this year: follow the unit(s) it succeeded.
+  // After a merge the unit's own history starts this year: follow the unit(s) it succeeded. The report is labelled
+  // with this unit below, so the cross-year rules (which compare the same unit only) apply to it.
   const reportId = row?.id ?? (await predecessorReportId(db, unit.id, year - 1));
   if (reportId === null) return null;
   return loadReportData(db, reportId, {

@@ -8,12 +8,14 @@ import { auditEvents, units, users } from "../../db/schema";
 import { seedDemoBase } from "../../db/seed";
 import type { Actor } from "../../lib/auth/policy";
 import { importReport } from "../../lib/dal/operator";
+import { getBoard } from "../../lib/dal/board";
+import { saveReportChanges } from "../../lib/dal/report-edit";
 import { getFillView, listReportProgress } from "../../lib/dal/reports";
 import { createUnit, mergeUnit, moveUnit, setUnitActive, updateUnit } from "../../lib/dal/unit-admin";
 import { createUser } from "../../lib/dal/user-admin";
 import { listUnitsForAdmin } from "../../lib/dal/units";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "../../lib/errors";
-import { parseInterchange, serializeInterchange } from "../../lib/report-format";
+import { parseInterchange, serializeInterchange, validateReport } from "../../lib/report-format";
 import { actorFor } from "../support/actors";
 import { createTestDatabase } from "../support/test-db";
 
@@ -149,8 +151,19 @@ describe("deactivate and merge", () => {
 
     await createUser(admin, { username: "merged-clerk", displayName: "合并后填报员", role: "clerk", unitId: merged.id, password: "Merged-Clerk-2026" });
     await handle.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, "merged-clerk"));
-    const view = await getFillView(await actorFor(handle.db, "merged-clerk"), 2026);
+    const mergedClerk = await actorFor(handle.db, "merged-clerk");
+    const view = await getFillView(mergedClerk, 2026);
     expect(view.previous?.values).toEqual(last.values);
+
+    // The board checks the successor's 上年结转 against the old unit's report too (X-CARRY), as the form does.
+    const cell = "applications.carried_over.natural_person";
+    const wrong = String(Number(last.values["applications.carry_forward.natural_person"] ?? "0") + 1);
+    await saveReportChanges(mergedClerk, { unitCode: "dingtang-merged", year: 2026, cells: [{ cell, from: null, to: wrong }], narratives: [] });
+    const row = (await getBoard(supervisor, 2026)).rows.find((r) => r.unit.code === "dingtang-merged")!;
+    const saved = (await getFillView(mergedClerk, 2026)).report;
+    const expected = validateReport(saved, { previous: view.previous! }).filter((i) => i.severity === "warning" && i.rule !== "GEN-FILLED");
+    expect(expected.map((i) => i.rule)).toContain("X-CARRY");
+    expect(row.warnings).toBe(expected.length);
 
     // The merged unit leaves the supervisor's progress list of 2026 (it did not file); its successor is there.
     const progress = (await listReportProgress(supervisor, 2026)).map((r) => r.unit.code);
