@@ -44,6 +44,8 @@ export const units = pgTable(
     parentId: integer("parent_id").references((): AnyPgColumn => units.id),
     sortOrder: integer("sort_order").notNull().default(0),
     active: boolean("active").notNull().default(true),
+    /** After a merge (机构改革): the unit that carries on this one's work; carry-over and comparisons follow it. */
+    successorId: integer("successor_id").references((): AnyPgColumn => units.id),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [

@@ -1,4 +1,4 @@
-// `npm run cli -- <command>`: units, validate, import, export, rollup (docs/interchange.md §4).
+// `npm run cli -- <command>`: units, validate, import, export, rollup (docs/interchange.md §4), create-admin.
 // Results go to standard output; every message goes to standard error, in Chinese and English.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -6,6 +6,7 @@ import { DatabaseLockedError, openDatabase, type DatabaseHandle } from "../db/cl
 import { migrateDatabase } from "../db/migrate";
 import { exportReports, importReport, ImportRefusedError, listAllUnits } from "../lib/dal/operator";
 import { rollupForCli } from "../lib/dal/operator-rollup";
+import { assertNoSuchUser, checkAdminName, createAdminAccount } from "../lib/dal/operator-admin";
 import { AppError } from "../lib/errors";
 import {
   countBySeverity,
@@ -15,13 +16,15 @@ import {
   toCsv,
   type Issue,
 } from "../lib/report-format";
+import { obtainPassword, PromptCancelled } from "./admin-password";
 
 const USAGE = `用法 / usage:
   npm run cli -- units
   npm run cli -- validate FILE [--previous FILE]
   npm run cli -- import FILE --year Y --unit CODE [--status approved|published] [--replace]
   npm run cli -- export --year Y [--unit CODE] --format json|csv [--all]
-  npm run cli -- rollup --year Y [--root CODE]`;
+  npm run cli -- rollup --year Y [--root CODE]
+  npm run cli -- create-admin USERNAME [--display-name NAME] [--generate]`;
 
 /** Exit codes: 0 done, 1 refused or the report has errors, 2 unreadable input or bad usage. */
 class CliExit extends Error {
@@ -118,6 +121,8 @@ export async function main(argv: string[]): Promise<number> {
       format: { type: "string" },
       all: { type: "boolean", default: false },
       root: { type: "string" },
+      "display-name": { type: "string" },
+      generate: { type: "boolean", default: false },
     },
   });
 
@@ -176,6 +181,22 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case "create-admin": {
+      const names = checkAdminName(positionals[0] ?? usage("缺少用户名 / missing USERNAME"), values["display-name"] ?? "系统管理员");
+      await withDatabase(async (h) => {
+        // Refuse before asking for a password that would be thrown away.
+        await assertNoSuchUser(h.db, names.username);
+        const obtained = await obtainPassword(values.generate);
+        if ("refused" in obtained) throw new CliExit(1, obtained.refused);
+        await createAdminAccount(h.db, { ...names, ...obtained });
+        console.error(`已创建管理员 ${names.username}。 / Administrator ${names.username} created.`);
+        if (obtained.generated) {
+          console.error("初始密码如下，只显示这一次；首次登录时须修改。 / The initial password follows; it is shown once and must be changed at first sign-in.");
+          process.stdout.write(`${obtained.password}\n`);
+        }
+      });
+      return 0;
+    }
     case undefined:
     case "help":
     case "--help":
@@ -192,6 +213,9 @@ try {
   if (err instanceof CliExit) {
     console.error(err.message);
     process.exitCode = err.code;
+  } else if (err instanceof PromptCancelled) {
+    console.error("已取消，未创建。 / Cancelled; nothing was created.");
+    process.exitCode = 130;
   } else if (err instanceof ImportRefusedError || err instanceof AppError) {
     console.error(err.message);
     process.exitCode = 1;

@@ -20,6 +20,9 @@ function navFor(actor: Actor, openYear: number | null): { href: string; label: s
       return [
         { href: "/admin/units", label: "单位" },
         { href: "/admin/users", label: "用户" },
+        { href: "/admin/years", label: "年度" },
+        { href: "/admin/import", label: "批量导入" },
+        { href: "/admin/audit", label: "审计日志" },
       ];
   }
 }

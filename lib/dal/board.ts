@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { countBySeverity, emptyValues, getFormat, validateReport, type NarrativeId, type ReportData } from "@/lib/report-format";
 import { recordAudit } from "./audit";
-import { STATUS_LABELS, type ProgressStatus } from "./reports";
+import { loadPreviousReport, STATUS_LABELS, type ProgressStatus } from "./reports";
 import { listFilersInScope, type UnitDto } from "./units";
 import { getYear } from "./years";
 
@@ -64,6 +64,13 @@ export async function getBoard(actor: Actor, year: number): Promise<{ rows: Boar
     const prev = await loadReports(db, year - 1, unitIds, py.formatVersion, byId);
     const final = new Set(prev.rows.filter((r) => r.status === "approved" || r.status === "published").map((r) => r.unitId));
     previous = new Map([...prev.data].filter(([unitId]) => final.has(unitId)));
+    // A successor without a report of its own last year is checked against the unit it succeeded, as in its form.
+    const successors = new Set(filers.map((f) => f.successorId));
+    for (const unit of filers) {
+      if (previous.has(unit.id) || !successors.has(unit.id)) continue;
+      const inherited = await loadPreviousReport(db, unit, year);
+      if (inherited) previous.set(unit.id, inherited);
+    }
   } catch (err) {
     if (!(err instanceof NotFoundError)) throw err;
   }
@@ -84,7 +91,8 @@ export async function getBoard(actor: Actor, year: number): Promise<{ rows: Boar
   const [visit] = await db.select().from(lastVisits).where(and(eq(lastVisits.userId, actor.id), eq(lastVisits.place, place)));
   const lastVisit = visit?.at ?? null;
 
-  const rows = filers.map((unit): BoardRow => {
+  // A deactivated (or merged) unit is no longer expected to file; it stays listed for a year it did file.
+  const rows = filers.filter((unit) => unit.active || current.data.has(unit.id)).map((unit): BoardRow => {
     const r = current.rows.find((x) => x.unitId === unit.id);
     const status: ProgressStatus = r?.status ?? "not_started";
     const data = current.data.get(unit.id);

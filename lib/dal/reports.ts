@@ -6,6 +6,7 @@ import { reportCells, reportingYears, reportNarratives, reportTransitions, unitR
 import type { Actor } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { emptyValues, getFormat, type NarrativeId, type ReportData } from "@/lib/report-format";
+import { predecessorReportId } from "./succession";
 import { getFilerInScope, listFilersInScope, type UnitDto } from "./units";
 import { getYear } from "./years";
 
@@ -48,7 +49,8 @@ export async function listReportProgress(actor: Actor, year: number): Promise<Pr
     .leftJoin(users, eq(users.id, unitReports.statusChangedBy))
     .where(and(eq(unitReports.year, year), inArray(unitReports.unitId, filers.map((f) => f.id))));
   const byUnit = new Map(rows.map((r) => [r.unitId, r]));
-  return filers.map((unit) => {
+  // A deactivated (or merged) unit is no longer expected to file; it stays listed for a year it did file.
+  return filers.filter((unit) => unit.active || byUnit.has(unit.id)).map((unit) => {
     const r = byUnit.get(unit.id);
     const status: ProgressStatus = r?.status ?? "not_started";
     return {
@@ -115,7 +117,7 @@ export async function getReportView(actor: Actor, year: number, unitCode: string
   };
 }
 
-/** Last year's final (approved or published) report of the same unit, for carry-over and the cross-year rules. */
+/** Last year's final (approved or published) report of the same unit (or of the unit it succeeded), for carry-over and the cross-year rules. */
 export async function loadPreviousReport(db: Db | Tx, unit: { id: number; code: string; name: string }, year: number): Promise<ReportData | null> {
   const [prevYear] = await db.select().from(reportingYears).where(eq(reportingYears.year, year - 1));
   if (!prevYear) return null;
@@ -123,8 +125,11 @@ export async function loadPreviousReport(db: Db | Tx, unit: { id: number; code: 
     .select({ id: unitReports.id })
     .from(unitReports)
     .where(and(eq(unitReports.year, year - 1), eq(unitReports.unitId, unit.id), inArray(unitReports.status, ["approved", "published"])));
-  if (!row) return null;
-  return loadReportData(db, row.id, {
+  // After a merge the unit's own history starts this year: follow the unit(s) it succeeded. The report is labelled
+  // with this unit below, so the cross-year rules (which compare the same unit only) apply to it.
+  const reportId = row?.id ?? (await predecessorReportId(db, unit.id, year - 1));
+  if (reportId === null) return null;
+  return loadReportData(db, reportId, {
     year: year - 1,
     formatVersion: prevYear.formatVersion === "2019" ? "2019" : "2021",
     unit: { code: unit.code, name: unit.name },

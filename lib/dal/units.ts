@@ -5,6 +5,7 @@ import { getDb, type Db, type Tx } from "@/db/client";
 import { units, type UnitRow } from "@/db/schema";
 import { type Actor, isUnitInScope } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
+import { assertAdmin } from "./admin-guard";
 
 export type UnitKind = UnitRow["kind"];
 
@@ -24,6 +25,8 @@ export interface UnitDto {
   parentId: number | null;
   sortOrder: number;
   active: boolean;
+  /** After a merge: the unit that carries on this one. */
+  successorId: number | null;
   /** Depth below the root, for indented lists. */
   depth: number;
 }
@@ -45,7 +48,18 @@ export async function loadUnitTree(db?: Db | Tx): Promise<UnitDto[]> {
   const out: UnitDto[] = [];
   const walk = (parentId: number | null, depth: number) => {
     for (const row of children.get(parentId) ?? []) {
-      out.push({ ...row, kindLabel: UNIT_KIND_LABELS[row.kind], depth });
+      out.push({
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        kind: row.kind,
+        kindLabel: UNIT_KIND_LABELS[row.kind],
+        parentId: row.parentId,
+        sortOrder: row.sortOrder,
+        active: row.active,
+        successorId: row.successorId,
+        depth,
+      });
       walk(row.id, depth + 1);
     }
   };
@@ -83,6 +97,6 @@ export async function getFilerInScope(actor: Actor, code: string, db?: Db | Tx):
 
 /** Admin listing of the whole tree. */
 export async function listUnitsForAdmin(actor: Actor): Promise<UnitDto[]> {
-  if (actor.role !== "admin") throw new NotFoundError();
+  assertAdmin(actor);
   return loadUnitTree();
 }

@@ -1,12 +1,14 @@
-// Users: own-password changes now; the admin listing (management arrives with the administration issue).
+// Users: own-password changes, the admin listing with search, one user for the admin, (de)activation.
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { units, users } from "@/db/schema";
+import { units, users, userSessions } from "@/db/schema";
 import { hashPassword, passwordProblems, verifyPassword } from "@/lib/auth/password";
 import { type Actor, ROLE_LABELS } from "@/lib/auth/policy";
+import { IDLE_TIMEOUT_SECONDS } from "@/lib/auth/session-age";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { assertAdmin } from "./admin-guard";
 import { recordAudit } from "./audit";
 
 export interface UserListItem {
@@ -15,23 +17,41 @@ export interface UserListItem {
   displayName: string;
   role: Actor["role"];
   roleLabel: string;
+  unitId: number | null;
   unitName: string | null;
+  regionId: number | null;
   regionName: string | null;
+  phone: string | null;
   active: boolean;
+  failedSignIns: number;
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
+  mustChangePassword: boolean;
 }
 
-export async function listUsersForAdmin(actor: Actor): Promise<UserListItem[]> {
-  if (actor.role !== "admin") throw new NotFoundError();
+/** Escapes LIKE wildcards so a search for "a_b" finds exactly that. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Every user, or those whose user name, name, unit or region contains q (case-insensitive). */
+export async function listUsersForAdmin(actor: Actor, q = ""): Promise<UserListItem[]> {
+  assertAdmin(actor);
   const db = await getDb();
   const unit = alias(units, "unit");
   const region = alias(units, "region");
+  const term = q.trim().slice(0, 100);
+  let where: SQL | undefined;
+  if (term) {
+    const p = likePattern(term);
+    where = or(ilike(users.username, p), ilike(users.displayName, p), ilike(unit.name, p), ilike(region.name, p), ilike(users.phone, p));
+  }
   const rows = await db
     .select({ user: users, unitName: unit.name, regionName: region.name })
     .from(users)
     .leftJoin(unit, eq(unit.id, users.unitId))
     .leftJoin(region, eq(region.id, users.regionId))
+    .where(where)
     .orderBy(asc(users.role), asc(users.username));
   return rows.map(({ user, unitName, regionName }) => ({
     id: user.id,
@@ -39,12 +59,34 @@ export async function listUsersForAdmin(actor: Actor): Promise<UserListItem[]> {
     displayName: user.displayName,
     role: user.role,
     roleLabel: ROLE_LABELS[user.role],
+    unitId: user.unitId,
     unitName,
+    regionId: user.regionId,
     regionName,
+    phone: user.phone,
     active: user.active,
+    failedSignIns: user.failedSignIns,
     lockedUntil: user.lockedUntil,
     lastSignInAt: user.lastSignInAt,
+    mustChangePassword: user.mustChangePassword,
   }));
+}
+
+export interface UserDetail extends UserListItem {
+  openSessions: number;
+}
+
+/** One user for the admin's edit page, with the number of sessions not ended and used within the idle timeout. */
+export async function getUserForAdmin(actor: Actor, userId: number): Promise<UserDetail> {
+  assertAdmin(actor);
+  const user = (await listUsersForAdmin(actor)).find((u) => u.id === userId);
+  if (!user) throw new NotFoundError("未找到该用户。");
+  const db = await getDb();
+  const [open] = await db
+    .select({ n: count() })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), gt(userSessions.lastSeenAt, new Date(Date.now() - IDLE_TIMEOUT_SECONDS * 1000))));
+  return { ...user, openSessions: open!.n };
 }
 
 /**
@@ -88,7 +130,7 @@ export async function changeOwnPassword(actor: Actor, current: string, next: str
 
 /** Deactivating ends the user's sessions at their next request (the epoch moves on); reactivating lets them sign in. */
 export async function setUserActive(actor: Actor, userId: number, active: boolean): Promise<void> {
-  if (actor.role !== "admin") throw new NotFoundError();
+  assertAdmin(actor);
   if (userId === actor.id && !active) throw new ValidationError("不能停用自己的账户。");
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -1,0 +1,43 @@
+"use server";
+// Unit administration actions: each re-reads the session and passes the raw fields to lib/dal/unit-admin, which
+// checks the admin role, parses them with zod and writes the audit event.
+import type { FormState } from "@/components/ui/action-form";
+import { createUnit, mergeUnit, moveUnit, setUnitActive, updateUnit } from "@/lib/dal/unit-admin";
+import { runAdminAction } from "../run-admin-action";
+
+const PATHS = ["/admin/units", "/admin/units/[id]"];
+
+export async function createUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAdminAction(formData, async (actor, input) => {
+    const unit = await createUnit(actor, input);
+    return `已新建单位“${unit.name}”（${unit.code}）。`;
+  }, PATHS);
+}
+
+export async function updateUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAdminAction(formData, async (actor, input) => {
+    await updateUnit(actor, input);
+    return "已保存。";
+  }, PATHS);
+}
+
+export async function moveUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAdminAction(formData, async (actor, input) => {
+    await moveUnit(actor, input);
+    return "已移动。";
+  }, PATHS);
+}
+
+export async function setUnitActiveAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAdminAction(formData, async (actor, input) => {
+    await setUnitActive(actor, input);
+    return input.active === "true" ? "已启用。" : "已停用。";
+  }, PATHS);
+}
+
+export async function mergeUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAdminAction(formData, async (actor, input) => {
+    await mergeUnit(actor, input);
+    return "已合并：原单位已停用，其历年年报由承继单位接续。";
+  }, PATHS);
+}

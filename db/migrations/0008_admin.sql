@@ -1,0 +1,2 @@
+ALTER TABLE "units" ADD COLUMN "successor_id" integer;--> statement-breakpoint
+ALTER TABLE "units" ADD CONSTRAINT "units_successor_id_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;
