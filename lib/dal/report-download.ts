@@ -2,9 +2,9 @@
 // or published (units publish it on their own websites too); a supervisor in scope any report that exists. Anyone
 // else gets "not found", as everywhere in the DAL.
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { reportTransitions, unitReports } from "@/db/schema";
+import { publications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import type { PublicationMeta } from "@/lib/export/publication";
@@ -31,22 +31,18 @@ function notYet(status: ProgressStatus): string {
   return "本单位该年度年报审核通过后才能下载 Word、Excel、CSV 和 JSON 文件。";
 }
 
-/**
- * The publication behind a published report, from its status history: the number of publications so far is the
- * version, the last one's time the date and its reason the correction note (from v2 on).
- */
+/** The latest published version of a report: its number, date and (from v2 on) its correction note. */
 async function publicationMeta(year: number, unitId: number): Promise<PublicationMeta> {
   const db = await getDb();
-  const published = await db
-    .select({ at: reportTransitions.at, reason: reportTransitions.reason })
-    .from(reportTransitions)
-    .innerJoin(unitReports, eq(unitReports.id, reportTransitions.reportId))
-    .where(and(eq(unitReports.year, year), eq(unitReports.unitId, unitId), eq(reportTransitions.toStatus, "published")))
-    .orderBy(asc(reportTransitions.at), asc(reportTransitions.id));
-  const last = published[published.length - 1];
+  const [last] = await db
+    .select({ version: publications.version, publishedAt: publications.publishedAt, note: publications.correctionNote })
+    .from(publications)
+    .where(and(eq(publications.year, year), eq(publications.unitId, unitId)))
+    .orderBy(desc(publications.version))
+    .limit(1);
   if (!last) return {};
-  const meta: PublicationMeta = { version: published.length, publishedAt: last.at };
-  if (published.length > 1 && last.reason) meta.correctionNote = last.reason;
+  const meta: PublicationMeta = { version: last.version, publishedAt: last.publishedAt };
+  if (last.note) meta.correctionNote = last.note;
   return meta;
 }
 

@@ -3,10 +3,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
-import { reportTransitions, unitReports, units, users } from "../../db/schema";
+import { publications, unitReports, units, users } from "../../db/schema";
 import { seedDemo } from "../../db/seed-demo";
 import { seedE2eOtherRegion, E2E_OTHER_REGION } from "../../e2e/fixtures/e2e-users";
 import type { Actor } from "../../lib/auth/policy";
+import { insertSnapshot } from "../../lib/dal/publications";
 import { getReportForDownload } from "../../lib/dal/report-download";
 import { saveReportChanges } from "../../lib/dal/report-edit";
 import { getReportView } from "../../lib/dal/reports";
@@ -30,20 +31,9 @@ async function reportRow(unitCode: string, year: number) {
   return row!;
 }
 
-async function setStatus(unitCode: string, year: number, status: "published" | "correcting", transition?: { at: Date; reason?: string }) {
+async function setStatus(unitCode: string, year: number, status: "published" | "correcting") {
   const row = await reportRow(unitCode, year);
   await handle.db.update(unitReports).set({ status }).where(eq(unitReports.id, row.id));
-  if (!transition) return;
-  await handle.db.insert(reportTransitions).values({
-    reportId: row.id,
-    action: status === "published" ? "publish" : "start_correction",
-    fromStatus: status === "published" ? "approved" : "published",
-    toStatus: status,
-    actorId: supervisor.id,
-    at: transition.at,
-    reason: transition.reason ?? null,
-    lockVersion: row.lockVersion,
-  });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<string> {
@@ -67,9 +57,9 @@ beforeAll(async () => {
 afterAll(async () => handle.close());
 
 describe("the unit's own clerk", () => {
-  it("downloads their approved report: the figures and narratives as saved", async () => {
+  it("downloads their published report: the figures and narratives as saved, with the version's number and date", async () => {
     const found = await getReportForDownload(clerk, 2025, "yuhai-town");
-    expect(found).toMatchObject({ status: "approved", unit: { code: "yuhai-town" }, meta: {} });
+    expect(found).toMatchObject({ status: "published", unit: { code: "yuhai-town" }, meta: { version: 1, publishedAt: expect.any(Date) } });
     expect(found.report).toEqual((await getReportView(supervisor, 2025, "yuhai-town")).report);
     expect(Object.values(found.report.values).some((v) => v !== null)).toBe(true);
   });
@@ -105,15 +95,20 @@ describe("supervisors and others", () => {
 });
 
 describe("published reports", () => {
-  it("carry their version, the date of the last publication and its correction note; the file name has the version", async () => {
-    await setStatus("yuhai-town", 2025, "published", { at: new Date("2026-01-20T02:00:00Z") });
-    expect((await getReportForDownload(clerk, 2025, "yuhai-town")).meta).toEqual({ version: 1, publishedAt: new Date("2026-01-20T02:00:00Z") });
-    await setStatus("yuhai-town", 2025, "correcting", { at: new Date("2026-02-01T02:00:00Z"), reason: "表三数字有误" });
+  it("carry the snapshot's version, date and correction note; the file name has the version", async () => {
+    const unitId = (await reportRow("yuhai-town", 2025)).unitId;
+    const [v1] = await handle.db.select().from(publications).where(and(eq(publications.unitId, unitId), eq(publications.year, 2025)));
+    expect((await getReportForDownload(clerk, 2025, "yuhai-town")).meta).toEqual({ version: 1, publishedAt: v1!.publishedAt });
+    await setStatus("yuhai-town", 2025, "correcting");
     expect(await rejection(getReportForDownload(clerk, 2025, "yuhai-town"))).toContain("正在更正");
     expect((await getReportForDownload(supervisor, 2025, "yuhai-town")).meta).toEqual({});
-    await setStatus("yuhai-town", 2025, "published", { at: new Date("2026-02-03T02:00:00Z"), reason: "更正了表三的数字。" });
+    const report = (await getReportForDownload(supervisor, 2025, "yuhai-town")).report;
+    await handle.db.transaction(async (tx) => {
+      await insertSnapshot(tx, { unitId: v1!.unitId, report, publisher: supervisor, correctionNote: "更正了表三的数字。", signoff: null, sourceLockVersion: null });
+    });
+    await setStatus("yuhai-town", 2025, "published");
     const found = await getReportForDownload(clerk, 2025, "yuhai-town");
-    expect(found.meta).toEqual({ version: 2, publishedAt: new Date("2026-02-03T02:00:00Z"), correctionNote: "更正了表三的数字。" });
+    expect(found.meta).toEqual({ version: 2, publishedAt: expect.any(Date), correctionNote: "更正了表三的数字。" });
     const file = await buildReportFile("docx", found.report, found.meta);
     expect(file.fileName).toBe("同心县豫海镇人民政府2025年政府信息公开工作年度报告-v2.docx");
   });
