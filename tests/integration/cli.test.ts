@@ -76,9 +76,13 @@ interface CliRun {
 
 /** `npm run cli -- …`, exactly as a user runs it (tsx with the react-server condition), from the project root. */
 function cli(...args: string[]): CliRun {
+  return cliWith(childEnv(), ...args);
+}
+
+function cliWith(env: NodeJS.ProcessEnv, ...args: string[]): CliRun {
   const run = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/cli.ts", ...args], {
     cwd: ROOT,
-    env: childEnv(),
+    env,
     encoding: "utf8",
     timeout: 90_000,
     maxBuffer: 64 * 1024 * 1024,
@@ -375,10 +379,14 @@ describe("units, import and export against a fresh database", () => {
     }
   });
 
-  it.skipIf(Boolean(SERVER_URL))("while another process holds the PGlite directory, import fails with exit 1 and says so", async () => {
-    const handle = await database!.open();
+  it("while another process holds the PGlite directory, import fails with exit 1 and says so", async () => {
+    // Always on an embedded directory of its own (also when the rest of this file runs on PostgreSQL).
+    const dir = path.join(TMP, "held-pglite");
+    const handle = await openPglite(dir);
     try {
-      const run = cli("import", quirk("wan-yuan-2019.json"), "--year", "2019", "--unit", "tongxin-gov-office", "--replace");
+      const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir };
+      delete env.DATABASE_URL;
+      const run = cliWith(env, "import", quirk("wan-yuan-2019.json"), "--year", "2019", "--unit", "tongxin-gov-office", "--replace");
       expect(run.status).toBe(1);
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain(`正被另一个进程（PID ${process.pid}）使用`);
