@@ -36,7 +36,7 @@ export default async function FormatPage({ params }: { params: Promise<{ version
       </div>
       <OfficialReport
         report={{ formatVersion: version, year: 0, unit: { code: "template", name: "" }, narratives: {}, values: emptyValues(format) }}
-        heading={{ unit: "（单位名称）", year: "XXXX", template: true }}
+        heading={{ unit: "（单位名称）", year: "××××", template: true }}
       />
     </main>
   );
