@@ -396,18 +396,38 @@ describe("units, import and export against a fresh database", () => {
     }
   });
 
-  it("--replace loads the file (exit 0) and prints its validation result", () => {
+  it("a published report is never replaced, even with --replace (exit 1)", () => {
+    // The seed published the county office's 2019 report.
     const run = cli("import", quirk("wan-yuan-2019.json"), "--year", "2019", "--unit", "tongxin-gov-office", "--replace");
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ ok: true, errors: 0, warnings: 0, issues: [] });
-    expect(run.stderr).toContain("已覆盖 tongxin-gov-office 2019 年度年报");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("已发布的年报不能被覆盖");
+  });
+
+  /** The same file as another unit's (which has no 2019 report yet). */
+  function asHexi(): string {
+    const doc = readQuirk("wan-yuan-2019.json");
+    doc.unit = { code: "hexi-town", name: "同心县河西镇人民政府" };
+    const file = path.join(TMP, "hexi-2019.json");
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+    return file;
+  }
+
+  it("import loads a new report, and --replace loads it again (exit 0), printing its validation result", () => {
+    const first = cli("import", asHexi(), "--year", "2019", "--unit", "hexi-town");
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain("已导入 hexi-town 2019 年度年报");
+    const again = cli("import", asHexi(), "--year", "2019", "--unit", "hexi-town", "--replace");
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({ ok: true, errors: 0, warnings: 0, issues: [] });
+    expect(again.stderr).toContain("已覆盖 hexi-town 2019 年度年报");
   });
 
   it("export gives the imported document back, 采购总金额 converted exactly from 万元 to 元", () => {
-    const run = cli("export", "--year", "2019", "--unit", "tongxin-gov-office", "--format", "json");
+    const run = cli("export", "--year", "2019", "--unit", "hexi-town", "--format", "json");
     expect(run.status).toBe(0);
     expect(run.stderr).toContain("Exported 1 report(s).");
     const imported = readQuirk("wan-yuan-2019.json");
+    imported.unit = { code: "hexi-town", name: "同心县河西镇人民政府" };
     const active = imported.active_disclosure as Record<string, Record<string, unknown>>;
     expect(active.gov_procurement!.total_amount).toEqual({ value: "25.1", unit: "万元" });
     active.gov_procurement!.total_amount = { value: "251000", unit: "元" };
