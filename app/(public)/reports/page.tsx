@@ -18,7 +18,7 @@ const GROUPS: { label: string; kinds: string[] }[] = [
 function Item({ item }: { item: PublishedItem }) {
   return (
     <li>
-      <Link href={`/reports/${item.year}/${item.unitCode}`} className="text-accent hover:underline">
+      <Link href={`/reports/${item.year}/${item.unitCode}`} className="text-accent underline">
         {item.unitName}
       </Link>
       <span className="ml-2 text-sm text-gray-600">
