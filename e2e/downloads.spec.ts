@@ -6,44 +6,22 @@ import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_FILERS } from "../db/demo-units";
-import { CSV_HEADER, getFormat, printedValue, type FormatDef } from "../lib/report-format";
+import { CSV_HEADER, getFormat, printedValue } from "../lib/report-format";
 import { docxGrid, parseCsv, readDocx } from "../lib/export/download-test-support";
 import { placeTable } from "../lib/export/xlsx-layout";
 import { signInAndWait } from "./helpers";
+import { printedOnPage, sheetCells } from "./report-checks";
 
 const YEAR = 2025;
 const UNIT = "dept-education";
 const unitName = (code: string) => DEMO_FILERS.find((u) => u.code === code)!.name;
 const format = getFormat("2021");
 
-/** What the official view on the page prints in each value cell, by cell address. */
-async function printedOnPage(page: Page): Promise<Record<string, string>> {
-  return page
-    .locator("article.official-report td[data-cell]")
-    .evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.getAttribute("data-cell"), td.querySelector("[data-value]")?.textContent ?? ""])));
-}
-
 /** Clicks a link of the download group and returns the saved file's name and bytes. */
 async function download(page: Page, label: string): Promise<{ name: string; bytes: Buffer; path: string }> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-downloads").getByRole("link", { name: label, exact: true }).click()]);
   const path = (await file.path())!;
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(path), path };
-}
-
-/** Sheet positions of each table: found by the first label of the table in column A, then placed as the writer does. */
-function sheetCells(sheet: ExcelJS.Worksheet, def: FormatDef): Map<string, ExcelJS.Cell> {
-  const refs = new Map<string, ExcelJS.Cell>();
-  for (const table of def.tables) {
-    const first = [...table.header, ...table.body][0]!.cells[0]!;
-    const label = first.type === "header" ? first.label : "";
-    let start = 0;
-    sheet.eachRow((row, n) => {
-      if (!start && String(row.getCell(1).text).startsWith(label)) start = n;
-    });
-    expect(start, table.id).toBeGreaterThan(0);
-    for (const p of placeTable(table, start).placed) if (p.cell.type === "value") refs.set(p.cell.address, sheet.getCell(p.row, p.col));
-  }
-  return refs;
 }
 
 test.describe.configure({ mode: "serial" });

@@ -1,8 +1,10 @@
 // A published report on the public site: the official layout of one snapshot, its versions with correction notes,
 // publication dates and content hashes, and the downloads.
 import Link from "next/link";
+import { DownloadLinks } from "@/components/report/download-links";
 import { OfficialReport } from "@/components/report/official-report";
 import { formatDateTime } from "@/lib/format-date";
+import { publicFilePath } from "@/lib/opendata/links";
 import type { ReportData } from "@/lib/report-format";
 
 /** What the page needs of a published report (lib/dal/public returns it). */
@@ -42,6 +44,7 @@ export function PublicReportView({ data }: { data: PublicReportProps }) {
           更正说明（第 {current.version} 版）：{current.correctionNote}
         </p>
       ) : null}
+      <DownloadLinks className="no-print mb-3" hrefFor={(format) => publicFilePath(data.year, data.unit.code, data.version, format)} />
       <OfficialReport report={data.report} />
       <section className="no-print mt-6 text-sm" aria-labelledby="versions-title">
         <h2 id="versions-title" className="font-semibold">

@@ -18,6 +18,8 @@ export interface PublishedItem {
   publishedAt: Date;
 }
 
+const kindLabel = (kind: UnitKind) => (kind === "region" ? "县级汇总" : UNIT_KIND_LABELS[kind]);
+
 /** The latest version of every published report (optionally of one year), in unit order. */
 export async function listPublished(year?: number): Promise<PublishedItem[]> {
   const db = await getDb();
@@ -39,7 +41,7 @@ export async function listPublished(year?: number): Promise<PublishedItem[]> {
   const latest = new Map<string, PublishedItem>();
   for (const r of rows) {
     const key = `${r.year}:${r.unitCode}`;
-    if (!latest.has(key)) latest.set(key, { ...r, kindLabel: r.kind === "region" ? "县级汇总" : UNIT_KIND_LABELS[r.kind] });
+    if (!latest.has(key)) latest.set(key, { ...r, kindLabel: kindLabel(r.kind) });
   }
   return [...latest.values()];
 }
@@ -113,4 +115,69 @@ export async function publishedFilerReports(): Promise<Map<number, ReportData[]>
     byYear.set(item.year, [...(byYear.get(item.year) ?? []), r.report]);
   }
   return byYear;
+}
+
+/** One published version without its document: what the open-data API lists. */
+export interface PublishedVersionRow {
+  unitCode: string;
+  unitName: string;
+  kind: UnitKind;
+  kindLabel: string;
+  year: number;
+  version: number;
+  publishedAt: Date;
+  correctionNote: string | null;
+  contentHash: string;
+}
+
+/** Every published version (of one year, or of one unit and year), newest year first, units in order, v1 first. */
+export async function listPublishedVersions(filter: { year?: number; unitCode?: string } = {}): Promise<PublishedVersionRow[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      unitCode: units.code,
+      unitName: units.name,
+      kind: units.kind,
+      year: publications.year,
+      version: publications.version,
+      publishedAt: publications.publishedAt,
+      correctionNote: publications.correctionNote,
+      contentHash: publications.contentHash,
+    })
+    .from(publications)
+    .innerJoin(units, eq(units.id, publications.unitId))
+    .where(and(filter.year ? eq(publications.year, filter.year) : undefined, filter.unitCode ? eq(units.code, filter.unitCode) : undefined))
+    .orderBy(desc(publications.year), asc(units.sortOrder), asc(units.id), asc(publications.version));
+  return rows.map((r) => ({ ...r, kindLabel: kindLabel(r.kind) }));
+}
+
+export interface PublishedSnapshot {
+  unitCode: string;
+  version: number;
+  contentHash: string;
+  /** The published JSON text, byte for byte. */
+  documentText: string;
+  report: ReportData;
+}
+
+/** The latest published snapshot of every unit (and the county) of a year, in unit order: the per-year files. */
+export async function latestSnapshotsOfYear(year: number): Promise<PublishedSnapshot[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: publications.id, unitCode: units.code, version: publications.version, contentHash: publications.contentHash, documentText: publications.document })
+    .from(publications)
+    .innerJoin(units, eq(units.id, publications.unitId))
+    .where(eq(publications.year, year))
+    .orderBy(asc(units.sortOrder), asc(units.id), desc(publications.version));
+  const latest = new Map<string, PublishedSnapshot>();
+  for (const r of rows) {
+    if (latest.has(r.unitCode)) continue;
+    let report = parsed.get(r.id);
+    if (!report) {
+      report = parseInterchange(JSON.parse(r.documentText)).report;
+      parsed.set(r.id, report);
+    }
+    latest.set(r.unitCode, { unitCode: r.unitCode, version: r.version, contentHash: r.contentHash, documentText: r.documentText, report });
+  }
+  return [...latest.values()];
 }

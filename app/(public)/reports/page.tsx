@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listPublished, type PublishedItem } from "@/lib/dal/public";
 import { formatDateTime } from "@/lib/format-date";
+import { YearFiles } from "@/components/public/year-files";
 
 export const metadata: Metadata = { title: "政府信息公开工作年度报告" };
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ const GROUPS: { label: string; kinds: string[] }[] = [
 function Item({ item }: { item: PublishedItem }) {
   return (
     <li>
-      <Link href={`/reports/${item.year}/${item.unitCode}`} className="text-accent hover:underline">
+      <Link href={`/reports/${item.year}/${item.unitCode}`} className="text-accent underline">
         {item.unitName}
       </Link>
       <span className="ml-2 text-sm text-gray-600">
@@ -57,6 +58,7 @@ export default async function ReportsIndexPage({ searchParams }: { searchParams:
               <Link href={`/reports/${year}`} className="ml-3 text-sm font-normal text-accent hover:underline">
                 全县概览与图表
               </Link>
+              <YearFiles year={year} />
             </h2>
             {GROUPS.map((g) => {
               const list = ofYear.filter((i) => g.kinds.includes(i.kind));

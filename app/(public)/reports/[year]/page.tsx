@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/public/bar-chart";
+import { YearFiles } from "@/components/public/year-files";
 import { formatPct, keyFigures, ratios, sumReports } from "@/components/public/figures";
 import { publishedFilerReports } from "@/lib/dal/public";
 import { parseYearParam } from "@/lib/params";
@@ -38,6 +39,9 @@ export default async function YearOverviewPage({ params }: { params: Promise<{ y
       </nav>
       <h1 className="text-2xl font-semibold">{year} 年度全县政府信息公开概览</h1>
       <p className="mt-1 text-sm text-gray-700">根据 {reports.length} 个单位已发布的年度报告汇总（各单位以最新发布版本计）。</p>
+      <p className="mt-1">
+        <YearFiles year={year} />
+      </p>
 
       <section aria-labelledby="ratios" className="mt-6">
         <h2 id="ratios" className="text-lg font-semibold">主要比率</h2>
