@@ -1,5 +1,5 @@
-// Downloads of a finished report from the users' side: a supervisor takes an approved report as Word, Excel, CSV and
-// JSON and each file holds the figures the page shows; the clerk downloads their own approved report; anything else
+// Downloads of a finished report from the users' side: a supervisor takes a published report (v1) as Word, Excel, CSV
+// and JSON and each file holds the figures the page shows; the clerk downloads their own approved report; anything else
 // is a JSON 404 (or 401 signed out).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -26,12 +26,13 @@ async function download(page: Page, label: string): Promise<{ name: string; byte
 
 test.describe.configure({ mode: "serial" });
 
-test("a supervisor downloads an approved report as Word, Excel, CSV and JSON; each holds the report's labels and figures", async ({ page }) => {
+test("a supervisor downloads a published report as Word, Excel, CSV and JSON; each holds the report's labels and figures", async ({ page }) => {
   await signInAndWait(page, "supervisor", /\/review\/2026$/);
   await page.goto(`/review/${YEAR}/${UNIT}`);
   const shown = await printedOnPage(page);
   expect(Object.keys(shown)).toHaveLength(format.cells.length);
-  const base = `${unitName(UNIT)}${YEAR}年政府信息公开工作年度报告`;
+  // The demo seed published every 2025 report, so the files are version 1.
+  const base = `${unitName(UNIT)}${YEAR}年政府信息公开工作年度报告-v1`;
 
   const word = await download(page, "Word");
   expect(word.name).toBe(`${base}.docx`);
@@ -79,13 +80,13 @@ test("a supervisor downloads an approved report as Word, Excel, CSV and JSON; ea
   expect(JSON.parse(validate.stdout)).toMatchObject({ ok: true, errors: 0 });
 });
 
-test("the clerk downloads their own approved report; another unit and their unfinished 2026 report are 'not found'", async ({ page }) => {
+test("the clerk downloads their own published report; another unit and their unfinished 2026 report are 'not found'", async ({ page }) => {
   await signInAndWait(page, "clerk", /\/fill\/2026$/);
   await expect(page.getByTestId("report-downloads")).toHaveCount(0);
   await page.goto(`/fill/${YEAR}`);
   const shown = await printedOnPage(page);
   const word = await download(page, "Word");
-  expect(word.name).toBe(`${unitName("yuhai-town")}${YEAR}年政府信息公开工作年度报告.docx`);
+  expect(word.name).toBe(`${unitName("yuhai-town")}${YEAR}年政府信息公开工作年度报告-v1.docx`);
   const doc = await readDocx(word.bytes);
   const values = docxGrid(doc.tables[1]!).map((c) => c.text);
   expect(values).toContain(shown["applications.new_received.total"]);
