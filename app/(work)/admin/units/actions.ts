@@ -1,6 +1,6 @@
 "use server";
-// Unit administration actions: each re-reads the session and passes the raw fields to lib/dal/unit-admin, which
-// checks the admin role, parses them with zod and writes the audit event.
+// Unit administration actions: each re-reads the session (getActor, in runAdminAction) and passes the raw fields to
+// lib/dal/unit-admin, which checks the admin role (assertAdmin), parses them with zod and writes the audit event.
 import type { FormState } from "@/components/ui/action-form";
 import { createUnit, mergeUnit, moveUnit, setUnitActive, updateUnit } from "@/lib/dal/unit-admin";
 import { runAdminAction } from "../run-admin-action";

@@ -1,5 +1,5 @@
 "use server";
-// Reporting-year actions: each re-reads the session; lib/dal/year-admin checks the admin role, parses with zod and
+// Reporting-year actions: each re-reads the session (getActor, in runAdminAction); lib/dal/year-admin checks the admin role, parses with zod and
 // writes the audit event.
 import type { FormState } from "@/components/ui/action-form";
 import { closeYear, openYear, reopenYear, updateYear } from "@/lib/dal/year-admin";
