@@ -9,6 +9,7 @@ import { benchAutosave } from "./autosave";
 import { benchKeystroke } from "./keystroke";
 import { benchRollup } from "./rollup";
 import { measure, printTable } from "./measure";
+import { benchPublic } from "./public";
 import {
   computeTotals,
   getFormat,
@@ -58,5 +59,14 @@ console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 console.log("targets: report core median < 1 ms; autosave p95 < 50 ms on PGlite; keystroke to totals < 16 ms (one frame)");
 printTable(results);
 
-fs.writeFileSync(path.join(HERE, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+const publicPages = await benchPublic();
+if (publicPages) {
+  const [next, plain] = publicPages.results;
+  console.log("\npublic page under 50 connections (autocannon, 8 s each)");
+  for (const r of publicPages.results) console.log(`  ${r.name}: ${r.requests_per_sec.toFixed(0)} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms`);
+  console.log(`  ratio Next / plain: ${(next!.requests_per_sec / plain!.requests_per_sec).toFixed(2)} (target ≥ 0.3; p99 target < 50 ms)`);
+  console.log(`  JavaScript (gzip): page ${publicPages.js.page_gzip_bytes} B, /_not-found ${publicPages.js.not_found_gzip_bytes} B, difference ${publicPages.js.page_gzip_bytes - publicPages.js.not_found_gzip_bytes} B (target ≤ 5 kB)`);
+}
+
+fs.writeFileSync(path.join(HERE, "results.json"), `${JSON.stringify({ core: results, publicPages }, null, 2)}\n`);
 console.log(`\nwritten: ${path.relative(process.cwd(), path.join(HERE, "results.json"))}`);
