@@ -2,34 +2,11 @@
 // sum, measured inside the page with performance.now() on a full 2021 report (needs a production build in .next).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import { chromium } from "@playwright/test";
 import { summarise, type Result } from "./measure";
+import { freePort, waitForServer } from "./server";
 
-/** A port nobody listens on, so the benchmark never talks to another server by mistake. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 export async function benchKeystroke(): Promise<Result[]> {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

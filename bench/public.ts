@@ -4,8 +4,8 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import zlib from "node:zlib";
+import { freePort, waitForServer } from "./server";
 
 const PAGE = "/reports/2025/dept-education";
 
@@ -16,29 +16,7 @@ export interface PublicBench {
   p99_ms: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 /**
  * autocannon's own CLI with JSON output (its Node API has no types), in a child process so that a server in this
@@ -75,7 +53,7 @@ export async function benchPublic(): Promise<{ results: PublicBench[]; js: { pag
   const server = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "e2e/server.ts", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${base}${PAGE}`, 90_000);
+    await waitForServer(`${base}${PAGE}`, 90_000);
     const html = await (await fetch(`${base}${PAGE}`)).text();
     const notFoundHtml = await (await fetch(`${base}/_not-found`)).text();
     const js = { page_gzip_bytes: await scriptBytesGzip(base, html), not_found_gzip_bytes: await scriptBytesGzip(base, notFoundHtml) };

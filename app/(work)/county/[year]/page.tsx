@@ -12,6 +12,7 @@ import { OfficialReport } from "@/components/report/official-report";
 import { targetLabel } from "@/components/review/targets";
 import { requireActor } from "@/lib/auth/session";
 import { RegionPublish } from "@/components/county/region-publish";
+import { toVersionItems } from "@/components/review/version-items";
 import { listPublications } from "@/lib/dal/publications";
 import { getRegionPublishState } from "@/lib/dal/region-publish";
 import { listYears } from "@/lib/dal/years";
@@ -158,16 +159,7 @@ export default async function CountyPage({ params, searchParams }: { params: Pro
               checklist={publishState.checklist}
               signoffRequired={view.year.signoffRequired}
               signoff={publishState.signoff ? `${publishState.signoff.reviewerName}（${formatDateTime(publishState.signoff.recordedAt)}）` : null}
-              versions={versions.map((p) => ({
-                id: p.id,
-                version: p.version,
-                publishedAt: formatDateTime(p.publishedAt),
-                publisherName: p.publisherName,
-                correctionNote: p.correctionNote,
-                contentHash: p.contentHash,
-                signoff: p.signoff ? p.signoff.reviewerName : null,
-                links: p.links,
-              }))}
+              versions={toVersionItems(versions)}
               publish={publishRegionAction}
               startCorrection={startRegionCorrectionAction}
               recordSignoff={regionSignoffAction}

@@ -18,6 +18,7 @@ import { formatDateTime } from "@/lib/format-date";
 import { parseUnitCodeParam, parseYearParam } from "@/lib/params";
 import { countBySeverity, getFormat } from "@/lib/report-format";
 import { PublishPanel } from "@/components/review/publish-panel";
+import { toVersionItems } from "@/components/review/version-items";
 import {
   addCommentAction,
   approveReportAction,
@@ -134,16 +135,7 @@ export default async function ReviewUnitPage({
               errors={errors}
               signoffRequired={view.year.signoffRequired}
               signoff={view.signoff ? `${view.signoff.reviewerName}（${formatDateTime(view.signoff.at)}）` : null}
-              versions={view.publications.map((p) => ({
-                id: p.id,
-                version: p.version,
-                publishedAt: formatDateTime(p.publishedAt),
-                publisherName: p.publisherName,
-                correctionNote: p.correctionNote,
-                contentHash: p.contentHash,
-                signoff: p.signoff ? p.signoff.reviewerName : null,
-                links: p.links,
-              }))}
+              versions={toVersionItems(view.publications)}
               publish={publishReportAction}
               startCorrection={startCorrectionAction}
               recordSignoff={signoffAction}
