@@ -371,7 +371,7 @@ export const signoffs = pgTable(
   (t) => [index("signoffs_unit_year_idx").on(t.unitId, t.year)],
 );
 
-/** A region report (汇总报告): draft until published; corrections reopen it (publication is not built yet). */
+/** A region report (汇总报告): draft until published (lib/dal/region-publish); a correction reopens it. */
 export const regionReportStatus = pgEnum("region_report_status", ["draft", "published", "correcting"]);
 
 /**

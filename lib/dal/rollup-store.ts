@@ -45,7 +45,7 @@ export async function ensureRegionReport(tx: Conn, year: number, regionId: numbe
   return row;
 }
 
-/** Changing a published region report needs a correction first (publication is not built yet; the guard is). */
+/** Changing a published region report needs a correction first (lib/dal/region-publish starts one). */
 export function assertRegionEditable(row: RegionReportRow): void {
   if (row.status === "published") throw new StateError("汇总报告已发布，如需修改请先启动更正。");
 }

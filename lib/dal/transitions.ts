@@ -194,7 +194,7 @@ export async function approveReport(actor: Actor, raw: unknown): Promise<void> {
 
 /**
  * Reopens an approved report (back to the clerk as returned) with a reason; refused once a region report of the year
- * above the unit is published (publishing it is not built yet; the region_reports status is already checked).
+ * above the unit is published (lib/dal/region-publish; the region_reports status is checked here).
  */
 export async function reopenReport(actor: Actor, raw: unknown): Promise<void> {
   const input = parse(reopenSchema, raw, "重新打开");
