@@ -20,8 +20,17 @@ test("publish v1, correct, publish v2 with a note; both versions are public", as
   await panel.getByLabel("v1 的门户网站网址").fill("https://www.tongxin.gov.cn/zwgk/ndbg/2026/audit.html");
   await panel.getByRole("button", { name: "回填网址" }).click();
   await expect(panel).toContainText("门户网站：https://www.tongxin.gov.cn/zwgk/ndbg/2026/audit.html");
-  const v1 = await (await request.get("/reports/2026/dept-audit")).text();
-  expect(v1).toContain("https://www.tongxin.gov.cn/zwgk/ndbg/2026/audit.html");
+  // What the public sees of v1: the report itself and its publication record.
+  const publicView = async () => {
+    const html = await (await request.get("/reports/2026/dept-audit")).text();
+    const article = /<article class="official-report[\s\S]*?<\/article>/.exec(html)?.[0];
+    const versions = /<tbody>(?:(?!<\/tbody>)[\s\S])*?data-version[\s\S]*?<\/tbody>/.exec(html.slice(html.indexOf("</article>")))?.[0];
+    return { article, versions, link: html.includes("https://www.tongxin.gov.cn/zwgk/ndbg/2026/audit.html") };
+  };
+  const v1 = await publicView();
+  expect(v1.article).toBeDefined();
+  expect(v1.versions).toContain('data-version="1"');
+  expect(v1.link).toBe(true);
 
   // Start a correction; the clerk fixes one figure and resubmits.
   await panel.getByLabel(/更正原因/).fill("行政处罚处理决定数统计有误。");
@@ -40,7 +49,7 @@ test("publish v1, correct, publish v2 with a note; both versions are public", as
   await ctx.close();
 
   // While the correction is under way the public still sees v1, unchanged.
-  expect(await (await request.get("/reports/2026/dept-audit")).text()).toBe(v1);
+  expect(await publicView()).toEqual(v1);
 
   await page.reload();
   await page.getByRole("button", { name: "审核通过" }).click();
