@@ -1,9 +1,9 @@
 "use client";
 // Comment threads of a report: supervisors pin a comment to a cell (click it in the report), a narrative section or
 // the whole report; the clerk and supervisors reply; supervisors resolve and reopen threads.
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/components/report/form-types";
+import { useActionRunner } from "@/components/ui/use-action-runner";
 
 export interface CommentThread {
   id: number;
@@ -42,12 +42,10 @@ export function CommentsPanel({
   addComment: Add;
   resolveComment: Resolve;
 }) {
-  const router = useRouter();
   const [target, setTarget] = useState("report");
   const [body, setBody] = useState("");
   const [replies, setReplies] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: send } = useActionRunner();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   // Clicking a figure in the report picks it as the comment's place.
@@ -62,17 +60,6 @@ export function CommentsPanel({
     document.addEventListener("click", onClick);
     return () => document.removeEventListener("click", onClick);
   }, [canStart]);
-
-  const send = async (fn: () => Promise<ActionResult<null>>, after: () => void) => {
-    setBusy(true);
-    setError(null);
-    const result = await fn();
-    setBusy(false);
-    if (result.ok) {
-      after();
-      router.refresh();
-    } else setError(result.error);
-  };
 
   return (
     <section id="comments" aria-labelledby="comments-title" className="rounded border border-gray-200 bg-white p-3 text-sm" data-testid="comments">

@@ -1,9 +1,9 @@
 "use client";
 // Publishing an approved report (with the year's 保密审查 sign-off when required and a 更正说明 for a correction),
 // starting a correction of a published one, the published versions and their portal links (网址回填).
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/components/report/form-types";
+import { useActionRunner } from "@/components/ui/use-action-runner";
 
 type Act<T> = (input: T) => Promise<ActionResult<null>>;
 
@@ -33,26 +33,13 @@ export function PublishPanel(props: {
   addLink: Act<{ publicationId: number; url: string }>;
 }) {
   const { unitCode, year, lockVersion } = props;
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: go } = useActionRunner();
   const [note, setNote] = useState("");
   const [reviewer, setReviewer] = useState("");
   const [reviewNote, setReviewNote] = useState("");
   const [reason, setReason] = useState("");
   const [links, setLinks] = useState<Record<number, string>>({});
   const correction = props.versions.length > 0;
-
-  const go = async (fn: () => Promise<ActionResult<null>>, after: () => void = () => {}) => {
-    setBusy(true);
-    setError(null);
-    const result = await fn();
-    setBusy(false);
-    if (result.ok) {
-      after();
-      router.refresh();
-    } else setError(result.error);
-  };
 
   return (
     <section aria-labelledby="publish-title" className="rounded border border-gray-200 bg-white p-3 text-sm" data-testid="publish-panel">

@@ -1,8 +1,8 @@
 "use client";
 // The supervisor's decisions on a report: return with a reason, approve (not while there is an error), reopen.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/components/report/form-types";
+import { useActionRunner } from "@/components/ui/use-action-runner";
 
 type Act<T> = (input: T) => Promise<ActionResult<null>>;
 
@@ -25,23 +25,14 @@ export function ReviewActions({
   approveReport: Act<{ unitCode: string; year: number; lockVersion: number }>;
   reopenReport: Act<{ unitCode: string; year: number; reason: string }>;
 }) {
-  const router = useRouter();
   const [mode, setMode] = useState<"none" | "return" | "reopen">("none");
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const go = async (fn: () => Promise<ActionResult<null>>) => {
-    setBusy(true);
-    setError(null);
-    const result = await fn();
-    setBusy(false);
-    if (result.ok) {
+  const { busy, error, run } = useActionRunner();
+  const go = (fn: () => Promise<ActionResult<null>>) =>
+    run(fn, () => {
       setMode("none");
       setReason("");
-      router.refresh();
-    } else setError(result.error);
-  };
+    });
 
   if (status !== "submitted" && status !== "approved") return null;
   return (

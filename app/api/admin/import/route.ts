@@ -2,12 +2,10 @@
 // row and lists the errors by row and column; "apply" creates everything in one transaction only if no row has an
 // error. A route handler rather than a server action (which stops at 1 MB), with its own explicit limit.
 import { z } from "zod";
-import { apiActor, apiError, jsonError } from "@/lib/api-response";
+import { apiActor, apiError, jsonError, readUploadForm } from "@/lib/api-response";
 import { MAX_SETUP_BYTES, readSetupCsv, readSetupXlsx, SetupFileError } from "@/lib/bulk-setup/read";
 import { runBulkImport } from "@/lib/dal/bulk-import";
-import { BodyTooLargeError, readLimitedBody } from "@/lib/read-limited-body";
 
-const MULTIPART_OVERHEAD = 16 * 1024;
 const TOO_LARGE = `文件超过 ${MAX_SETUP_BYTES / 1024 / 1024} MB，未导入。模板文件通常只有几十 KB：请确认选择的是按模板填写的文件，或分批导入。`;
 
 const uploadSchema = z.object({
@@ -19,22 +17,8 @@ export async function POST(request: Request): Promise<Response> {
   const actor = await apiActor();
   if (actor instanceof Response) return actor;
   if (actor.role !== "admin") return jsonError(404, "未找到。");
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    return jsonError(415, "请通过“批量导入”页面选择文件上传。");
-  }
-  let body: Uint8Array;
-  try {
-    body = await readLimitedBody(request, MAX_SETUP_BYTES + MULTIPART_OVERHEAD);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return jsonError(413, TOO_LARGE);
-    throw err;
-  }
-  let form: FormData;
-  try {
-    form = await new Response(body as BodyInit, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
-  } catch {
-    return jsonError(400, "上传的内容不完整，请重新选择文件上传。");
-  }
+  const form = await readUploadForm(request, MAX_SETUP_BYTES, { wrongType: "请通过“批量导入”页面选择文件上传。", tooLarge: TOO_LARGE });
+  if (form instanceof Response) return form;
   const parsed = uploadSchema.safeParse({ mode: new URL(request.url).searchParams.get("mode"), file: form.get("file") });
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? "请求无效。");
   const { file, mode } = parsed.data;

@@ -3,14 +3,12 @@
 // limit and says so in Chinese.
 import { z } from "zod";
 import type { XlsxDryRunResponse } from "@/components/report/form-types";
-import { apiActor, apiError, jsonError, notFound } from "@/lib/api-response";
+import { apiActor, apiError, jsonError, notFound, readUploadForm } from "@/lib/api-response";
 import { dryRunXlsxImport } from "@/lib/dal/report-xlsx";
 import { MAX_XLSX_BYTES } from "@/lib/export/xlsx-meta";
 import { parseUnitCodeParam, parseYearParam } from "@/lib/params";
-import { BodyTooLargeError, readLimitedBody } from "@/lib/read-limited-body";
 
 /** The multipart envelope around the file: boundaries, headers and the file name. */
-const MULTIPART_OVERHEAD = 16 * 1024;
 const TOO_LARGE = `文件超过 ${MAX_XLSX_BYTES / 1024 / 1024} MB，未导入。本系统下载的工作簿填好后通常不到 100 KB：请确认选择的是本系统下载的 .xlsx 文件。`;
 
 const uploadSchema = z.object({
@@ -24,22 +22,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ yea
   const year = parseYearParam(p.year);
   const unitCode = parseUnitCodeParam(p.unit);
   if (!year || !unitCode) return notFound();
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    return jsonError(415, "请通过页面上的“上传 Excel”选择文件上传。");
-  }
-  let body: Uint8Array;
-  try {
-    body = await readLimitedBody(request, MAX_XLSX_BYTES + MULTIPART_OVERHEAD);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return jsonError(413, TOO_LARGE);
-    throw err;
-  }
-  let form: FormData;
-  try {
-    form = await new Response(body as BodyInit, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
-  } catch {
-    return jsonError(400, "上传的内容不完整，请重新选择文件上传。");
-  }
+  const form = await readUploadForm(request, MAX_XLSX_BYTES, { wrongType: "请通过页面上的“上传 Excel”选择文件上传。", tooLarge: TOO_LARGE });
+  if (form instanceof Response) return form;
   const parsed = uploadSchema.safeParse({ file: form.get("file") });
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? "请选择要上传的 Excel 文件（.xlsx）。");
   if (parsed.data.file.size > MAX_XLSX_BYTES) return jsonError(413, TOO_LARGE);
