@@ -74,7 +74,9 @@ export async function getBoard(actor: Actor, year: number): Promise<{ rows: Boar
   } catch (err) {
     if (!(err instanceof NotFoundError)) throw err;
   }
-  const changers = await db.select({ id: users.id, name: users.displayName }).from(users);
+  // Only the people who last changed a status, not every account.
+  const changerIds = [...new Set(current.rows.map((r) => r.statusChangedBy).filter((id): id is number => id !== null))];
+  const changers = changerIds.length ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, changerIds)) : [];
   const nameOf = new Map(changers.map((u) => [u.id, u.name]));
   const reminderRows = await db
     .select({ unitId: reminders.unitId, sentAt: reminders.sentAt })
