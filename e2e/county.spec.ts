@@ -7,7 +7,7 @@ import { signInAndWait } from "./helpers";
 
 const TOTAL = "applications.new_received.total";
 const UNIT = "dept-public-security";
-const countyCell = (page: Page, address: string) => page.locator(`article.official-report td[data-cell="${address}"] [data-value]`);
+const countyCell = (page: Page, address: string) => page.locator(`article.official-report td[data-cell="${address}"]`);
 
 test.describe.configure({ mode: "serial" });
 

@@ -9,7 +9,7 @@ import { placeTable } from "../lib/export/xlsx-layout";
 export async function printedOnPage(page: Page): Promise<Record<string, string>> {
   return page
     .locator("article.official-report td[data-cell]")
-    .evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.getAttribute("data-cell"), td.querySelector("[data-value]")?.textContent ?? ""])));
+    .evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.getAttribute("data-cell"), (td.querySelector("[data-value]") ?? td).textContent ?? ""])));
 }
 
 /** Sheet positions of each table: found by the first label of the table in column A, then placed as the writer does. */

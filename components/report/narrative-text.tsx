@@ -24,10 +24,11 @@ export function NarrativeText({
         return (
           <p
             key={i}
-            className={`indent-[2em] leading-loose ${same ? "bg-amber-100 outline outline-1 outline-amber-400" : ""}`}
-            data-same-as-last-year={same ? "true" : undefined}
+            {...(same
+              ? { className: "indent-[2em] leading-loose bg-amber-100 outline outline-1 outline-amber-400", "data-same-as-last-year": "true" }
+              : { className: "indent-[2em] leading-loose" })}
           >
-            {p.segments.map((s, j) => (s.bold ? <strong key={j}>{s.text}</strong> : <span key={j}>{s.text}</span>))}
+            {p.segments.map((s, j) => (s.bold ? <strong key={j}>{s.text}</strong> : s.text))}
             {same ? (
               <span className="ml-2 inline-block indent-0 rounded bg-amber-600 px-1 align-middle font-sans text-xs text-white">{sameNote}</span>
             ) : null}

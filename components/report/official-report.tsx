@@ -42,51 +42,61 @@ function CompareLine({ now, before }: { now: string | null | undefined; before: 
   );
 }
 
+/** rowSpan/colSpan/title only where they say something: the public page is ~200 cells, sent as HTML and as RSC data. */
+function spanProps(cell: LayoutCell) {
+  return {
+    ...(cell.rowspan > 1 ? { rowSpan: cell.rowspan } : {}),
+    ...(cell.colspan > 1 ? { colSpan: cell.colspan } : {}),
+  };
+}
+
 function TableCell({
   cell,
   values,
   format,
-  idPrefix,
+  headerId,
   annotations,
 }: {
   cell: LayoutCell;
   values: Record<string, string | null>;
   format: ReturnType<typeof getFormat>;
-  idPrefix: string;
+  headerId: (id: string) => string;
   annotations?: ReviewAnnotations;
 }) {
   if (cell.type === "header") {
     return (
-      <th
-        id={`${idPrefix}${cell.id}`}
-        scope={cell.scope}
-        rowSpan={cell.rowspan > 1 ? cell.rowspan : undefined}
-        colSpan={cell.colspan > 1 ? cell.colspan : undefined}
-        title={cell.help}
-        className="border border-gray-800 px-1.5 py-1 text-center align-middle font-normal"
-      >
+      <th id={headerId(cell.id)} scope={cell.scope} {...spanProps(cell)} {...(cell.help ? { title: cell.help } : {})}>
         {cell.label}
       </th>
     );
   }
   const def = format.cell(cell.address);
-  const isTotal = def?.kind === "total";
-  const before = annotations?.previousValues ? annotations.previousValues[cell.address] : undefined;
+  const printed = def ? printedValue(def, values[cell.address]) : "";
+  const headers = cell.headerIds.map(headerId).join(" ");
+  const total = def?.kind === "total";
+  if (!annotations) {
+    // The public and preview path: the cell's text is its printed value.
+    return (
+      <td data-cell={cell.address} headers={headers} {...spanProps(cell)} {...(total ? { className: "total" } : {})}>
+        {printed}
+      </td>
+    );
+  }
+  const before = annotations.previousValues ? annotations.previousValues[cell.address] : undefined;
   const large = changeOf(values[cell.address], before)?.large ?? false;
-  const changed = annotations?.changed?.includes(cell.address) ?? false;
-  const commented = annotations?.commented?.includes(cell.address) ?? false;
+  const changed = annotations.changed?.includes(cell.address) ?? false;
+  const commented = annotations.commented?.includes(cell.address) ?? false;
+  const classes = [total ? "total" : "", large ? "bg-amber-100 print:bg-transparent" : "", changed ? "outline outline-2 -outline-offset-2 outline-purple-600 print:outline-none" : ""];
   return (
     <td
       data-cell={cell.address}
-      data-kind={def?.kind}
-      data-large-change={large || undefined}
-      data-changed={changed || undefined}
-      headers={cell.headerIds.map((id) => `${idPrefix}${id}`).join(" ")}
-      rowSpan={cell.rowspan > 1 ? cell.rowspan : undefined}
-      colSpan={cell.colspan > 1 ? cell.colspan : undefined}
-      className={`border border-gray-800 px-1.5 py-1 text-center tabular-nums ${isTotal ? "font-semibold" : ""} ${large ? "bg-amber-100 print:bg-transparent" : ""} ${changed ? "outline outline-2 -outline-offset-2 outline-purple-600 print:outline-none" : ""}`}
+      {...(large ? { "data-large-change": true } : {})}
+      {...(changed ? { "data-changed": true } : {})}
+      headers={headers}
+      {...spanProps(cell)}
+      className={classes.filter(Boolean).join(" ") || undefined}
     >
-      <span data-value>{def ? printedValue(def, values[cell.address]) : ""}</span>
+      <span data-value>{printed}</span>
       {commented ? (
         <span className="ml-1 text-xs text-purple-700 print:hidden" title="有批注">
           ●<span className="sr-only">有批注</span>
@@ -99,17 +109,25 @@ function TableCell({
 
 function OfficialTable({
   table,
+  tableIndex,
   values,
   format,
   idPrefix,
   annotations,
 }: {
   table: TableDef;
+  tableIndex: number;
   values: Record<string, string | null>;
   format: ReturnType<typeof getFormat>;
   idPrefix: string;
   annotations?: ReviewAnnotations;
 }) {
+  // Header ids as short as they can be (t<table>h<n>): every value cell lists two or three of them in `headers`.
+  const ids = new Map<string, string>();
+  for (const row of [...table.header, ...table.body]) {
+    for (const c of row.cells) if (c.type === "header") ids.set(c.id, `${idPrefix}t${tableIndex}h${ids.size}`);
+  }
+  const headerId = (id: string) => ids.get(id) ?? `${idPrefix}${id}`;
   return (
     <table className="official-table my-3 w-full border-collapse text-sm" data-table={table.id}>
       <caption className="sr-only">{table.caption}</caption>
@@ -118,7 +136,7 @@ function OfficialTable({
           {table.header.map((row, i) => (
             <tr key={i}>
               {row.cells.map((c, j) => (
-                <TableCell key={j} cell={c} values={values} format={format} idPrefix={idPrefix} annotations={annotations} />
+                <TableCell key={j} cell={c} values={values} format={format} headerId={headerId} annotations={annotations} />
               ))}
             </tr>
           ))}
@@ -128,7 +146,7 @@ function OfficialTable({
         {table.body.map((row, i) => (
           <tr key={i}>
             {row.cells.map((c, j) => (
-              <TableCell key={j} cell={c} values={values} format={format} idPrefix={idPrefix} annotations={annotations} />
+              <TableCell key={j} cell={c} values={values} format={format} headerId={headerId} annotations={annotations} />
             ))}
           </tr>
         ))}
@@ -169,8 +187,9 @@ export function OfficialReport({
         <section
           key={section.id}
           data-section={section.id}
-          data-changed={annotations?.changed?.includes(`narratives.${section.id}`) || undefined}
-          className={`mt-6 ${annotations?.changed?.includes(`narratives.${section.id}`) ? "border-l-4 border-purple-600 pl-3 print:border-0 print:pl-0" : ""}`}
+          {...(annotations?.changed?.includes(`narratives.${section.id}`)
+            ? { "data-changed": true, className: "mt-6 border-l-4 border-purple-600 pl-3 print:border-0 print:pl-0" }
+            : { className: "mt-6" })}
         >
           {section.title ? <h3 className="mb-3 font-official-heading text-lg">{section.title}</h3> : null}
           {section.kind === "text" ? (
@@ -179,9 +198,18 @@ export function OfficialReport({
             )
           ) : (
             format.tables
-              .filter((t) => t.id === section.table)
-              .map((t) => (
-                <OfficialTable key={t.id} table={t} values={values} format={format} idPrefix={idPrefix} annotations={annotations} />
+              .map((t, tableIndex) => ({ t, tableIndex }))
+              .filter(({ t }) => t.id === section.table)
+              .map(({ t, tableIndex }) => (
+                <OfficialTable
+                  key={t.id}
+                  table={t}
+                  tableIndex={tableIndex}
+                  values={values}
+                  format={format}
+                  idPrefix={idPrefix}
+                  annotations={annotations}
+                />
               ))
           )}
         </section>
