@@ -61,10 +61,16 @@ printTable(results);
 
 const publicPages = await benchPublic();
 if (publicPages) {
-  const [next, plain] = publicPages.results;
-  console.log("\npublic page under 50 connections (autocannon, 8 s each)");
-  for (const r of publicPages.results) console.log(`  ${r.name}: ${r.requests_per_sec.toFixed(0)} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms`);
-  console.log(`  ratio Next / plain: ${(next!.requests_per_sec / plain!.requests_per_sec).toFixed(2)} (target ≥ 0.3; p99 target < 50 ms)`);
+  const line = (r: { name: string; requests_per_sec: number; p50_ms: number; p99_ms: number }) =>
+    `    ${r.name}: ${r.requests_per_sec.toFixed(0)} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms`;
+  console.log("\npublic page under 50 connections (autocannon, 8 s each); targets: ≥ 0.3× plain, p99 < 50 ms");
+  for (const pair of publicPages.pairs) {
+    console.log(`  ${pair.label}`);
+    console.log(line(pair.app));
+    console.log(line(pair.plain));
+    console.log(`    ratio app / plain: ${(pair.app.requests_per_sec / pair.plain.requests_per_sec).toFixed(2)}`);
+  }
+  console.log(line(publicPages.next_alone).replace(/^ {4}/, "  "));
   console.log(`  JavaScript (gzip): page ${publicPages.js.page_gzip_bytes} B, /_not-found ${publicPages.js.not_found_gzip_bytes} B, difference ${publicPages.js.page_gzip_bytes - publicPages.js.not_found_gzip_bytes} B (target ≤ 5 kB)`);
 }
 

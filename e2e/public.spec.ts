@@ -33,6 +33,22 @@ test("a published report renders from its snapshot with versions and hash", asyn
   await expect(page.getByRole("link", { name: "同心县财政局" })).toHaveCount(0);
 });
 
+test("a public page is kept after its first visit and sent compressed to browsers", async ({ request }) => {
+  const url = "/reports/2025/dept-finance";
+  const first = await request.get(url);
+  expect(first.status()).toBe(200);
+  const second = await request.get(url);
+  expect(second.headers()["x-nianbao-cache"]).toBe("HIT");
+  expect(await second.text()).toBe(await first.text());
+  // Compressed once in the background; a browser asking for brotli then gets the same page in far fewer bytes.
+  await expect.poll(async () => (await request.get(url, { headers: { "accept-encoding": "br" } })).headers()["content-encoding"]).toBe("br");
+  const br = await request.get(url, { headers: { "accept-encoding": "br" } });
+  expect(await br.text()).toBe(await first.text());
+  expect(Number(br.headers()["content-length"])).toBeLessThan(Buffer.byteLength(await first.text()) / 5);
+  const etag = br.headers()["etag"]!;
+  expect((await request.get(url, { headers: { "accept-encoding": "br", "if-none-match": etag } })).status()).toBe(304);
+});
+
 test("the overview shows charts with their numbers and ratios with formulas", async ({ page }) => {
   await page.goto("/reports/2025");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("2025 年度全县政府信息公开概览");

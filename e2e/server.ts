@@ -40,8 +40,9 @@ await seedE2eOtherRegion(handle.db);
 await requireSignoffFor2025(handle.db);
 await handle.close();
 
-const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], {
-  env,
+// The production server as `npm start` runs it: Next behind the public page cache.
+const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], {
+  env: { ...env, PORT: port, HOST: "127.0.0.1" },
   stdio: "inherit",
 });
 let stopping = false;

@@ -10,6 +10,10 @@ if (!process.env.AUTH_SECRET) {
 }
 const migrate = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/migrate.ts"], { stdio: "inherit" });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
-const next = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", process.env.PORT ?? "3000"], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
-next.on("exit", (code) => process.exit(code ?? 0));
+// Next's request handler behind the public page cache (scripts/server.ts); PORT and HOST choose where it listens.
+const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -6,6 +6,7 @@ import type { FormState } from "@/components/ui/action-form";
 import type { Actor } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
 import { AppError, ValidationError } from "@/lib/errors";
+import { revalidatePublicPages } from "@/lib/public-cache";
 
 export function fields(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
@@ -17,6 +18,8 @@ export async function runAdminAction(
   formData: FormData,
   run: (actor: Actor, input: Record<string, string>) => Promise<string | Omit<FormState, "ok" | "at">>,
   paths: string[],
+  /** The action changes what public pages show (unit names, kinds and order appear in the public lists). */
+  options: { publicPages?: boolean } = {},
 ): Promise<FormState> {
   const actor = await getActor();
   if (!actor) return { ok: false, error: "登录已失效，请重新登录后再试。", at: Date.now() };
@@ -28,6 +31,7 @@ export async function runAdminAction(
       if (path.includes("[")) revalidatePath(path, "page");
       else revalidatePath(path);
     }
+    if (options.publicPages) revalidatePublicPages();
     return { ok: true, ...(typeof result === "string" ? { message: result } : result), at: Date.now() };
   } catch (err) {
     if (err instanceof ValidationError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors, at: Date.now() };

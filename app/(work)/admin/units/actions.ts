@@ -11,33 +11,33 @@ export async function createUnitAction(_prev: FormState, formData: FormData): Pr
   return runAdminAction(formData, async (actor, input) => {
     const unit = await createUnit(actor, input);
     return `已新建单位“${unit.name}”（${unit.code}）。`;
-  }, PATHS);
+  }, PATHS, { publicPages: true });
 }
 
 export async function updateUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runAdminAction(formData, async (actor, input) => {
     await updateUnit(actor, input);
     return "已保存。";
-  }, PATHS);
+  }, PATHS, { publicPages: true });
 }
 
 export async function moveUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runAdminAction(formData, async (actor, input) => {
     await moveUnit(actor, input);
     return "已移动。";
-  }, PATHS);
+  }, PATHS, { publicPages: true });
 }
 
 export async function setUnitActiveAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runAdminAction(formData, async (actor, input) => {
     await setUnitActive(actor, input);
     return input.active === "true" ? "已启用。" : "已停用。";
-  }, PATHS);
+  }, PATHS, { publicPages: true });
 }
 
 export async function mergeUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runAdminAction(formData, async (actor, input) => {
     await mergeUnit(actor, input);
     return "已合并：原单位已停用，其历年年报由承继单位接续。";
-  }, PATHS);
+  }, PATHS, { publicPages: true });
 }

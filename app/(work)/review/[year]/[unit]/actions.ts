@@ -10,7 +10,11 @@ import { addComment, setCommentResolved } from "@/lib/dal/comments";
 import { addPortalLink, recordSignoff } from "@/lib/dal/publications";
 import { approveReport, publishReport, reopenReport, returnReport, startCorrection } from "@/lib/dal/transitions";
 
-async function run(fn: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>): Promise<ActionResult<null>> {
+/** `publicChange`: the action changes what the public site shows (a publication, a portal link). */
+async function run(
+  fn: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>,
+  publicChange = false,
+): Promise<ActionResult<null>> {
   const actor = await getActor();
   if (!actor) return SESSION_EXPIRED;
   try {
@@ -20,7 +24,7 @@ async function run(fn: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>
   }
   revalidatePath("/review", "layout");
   revalidatePath("/fill", "layout");
-  revalidatePublicPages();
+  if (publicChange) revalidatePublicPages();
   return { ok: true, data: null };
 }
 
@@ -45,7 +49,7 @@ export async function resolveCommentAction(input: { unitCode: string; year: numb
 }
 
 export async function publishReportAction(input: { unitCode: string; year: number; lockVersion: number; correctionNote?: string }) {
-  return run((actor) => publishReport(actor, input));
+  return run((actor) => publishReport(actor, input), true);
 }
 
 export async function startCorrectionAction(input: { unitCode: string; year: number; reason: string }) {
@@ -57,5 +61,5 @@ export async function signoffAction(input: { unitCode: string; year: number; loc
 }
 
 export async function portalLinkAction(input: { publicationId: number; url: string }) {
-  return run((actor) => addPortalLink(actor, input));
+  return run((actor) => addPortalLink(actor, input), true);
 }
