@@ -24,6 +24,8 @@ export interface PublicPair {
   bytes: number;
   app: PublicBench;
   plain: PublicBench;
+  /** The same pair measured with wrk, when it is installed (see bench/README.md: autocannon's own cost). */
+  wrk?: { app: PublicBench; plain: PublicBench };
 }
 
 const BROWSER_ENCODING = "gzip, deflate, br";
@@ -69,6 +71,25 @@ async function autocannon(url: string, headers: Record<string, string> = {}): Pr
   const out = JSON.parse(stdout) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number };
   if (out.non2xx) throw new Error(`${url}: ${out.non2xx} non-2xx answers`);
   return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99 };
+}
+
+/** wrk (Debian's package; C, one thread), when installed: a client that does not decode the bodies it reads. */
+async function wrk(url: string): Promise<{ rps: number; p50: number; p99: number } | null> {
+  const child = spawn("wrk", ["-t1", "-c50", "-d8", "--latency", url], { stdio: ["ignore", "pipe", "ignore"] });
+  let stdout = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  const ok = await new Promise<boolean>((r) => {
+    child.once("error", () => r(false));
+    child.once("exit", (code) => r(code === 0));
+  });
+  if (!ok) return null;
+  const ms = (label: string) => {
+    const m = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(stdout);
+    if (!m) return NaN;
+    return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
+  };
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
+  return rps ? { rps: Number(rps[1]), p50: ms("50%"), p99: ms("99%") } : null;
 }
 
 async function scriptBytesGzip(base: string, html: string): Promise<number> {
@@ -121,12 +142,16 @@ export async function benchPublic(): Promise<PublicResults | null> {
       const app = await autocannon(`${base}${PAGE}`, headers);
       const plain = await plainServer(sample.body, encoding);
       const bare = await autocannon(plain.url, headers);
+      const wrkApp = accept ? null : await wrk(`${base}${PAGE}`);
+      const wrkPlain = wrkApp ? await wrk(plain.url) : null;
       await plain.close();
+      const named = (name: string, r: { rps: number; p50: number; p99: number }): PublicBench => ({ name, requests_per_sec: r.rps, p50_ms: r.p50, p99_ms: r.p99 });
       pairs.push({
         label: `${label}: ${sample.body.length} B${encoding ? ` ${encoding}` : ""}`,
         bytes: sample.body.length,
-        app: { name: `npm start server ${PAGE}`, requests_per_sec: app.rps, p50_ms: app.p50, p99_ms: app.p99 },
-        plain: { name: "plain Node HTTP server, same bytes", requests_per_sec: bare.rps, p50_ms: bare.p50, p99_ms: bare.p99 },
+        app: named(`npm start server ${PAGE}`, app),
+        plain: named("plain Node HTTP server, same bytes", bare),
+        ...(wrkApp && wrkPlain ? { wrk: { app: named(`wrk: npm start server ${PAGE}`, wrkApp), plain: named("wrk: plain Node HTTP server, same bytes", wrkPlain) } } : {}),
       });
     }
     const alone = await autocannon(`${base}${PAGE}?from=next`);

@@ -69,6 +69,11 @@ if (publicPages) {
     console.log(line(pair.app));
     console.log(line(pair.plain));
     console.log(`    ratio app / plain: ${(pair.app.requests_per_sec / pair.plain.requests_per_sec).toFixed(2)}`);
+    if (pair.wrk) {
+      console.log(line(pair.wrk.app));
+      console.log(line(pair.wrk.plain));
+      console.log(`    ratio app / plain (wrk): ${(pair.wrk.app.requests_per_sec / pair.wrk.plain.requests_per_sec).toFixed(2)}`);
+    }
   }
   console.log(line(publicPages.next_alone).replace(/^ {4}/, "  "));
   console.log(`  JavaScript (gzip): page ${publicPages.js.page_gzip_bytes} B, /_not-found ${publicPages.js.not_found_gzip_bytes} B, difference ${publicPages.js.page_gzip_bytes - publicPages.js.not_found_gzip_bytes} B (target ≤ 5 kB)`);
