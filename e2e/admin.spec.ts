@@ -1,5 +1,5 @@
 // The administrator from the user's side: a new county, unit and clerk (initial password, forced change), closing a
-// year, deactivating a user with an open session, unlocking, bulk import, the audit log. Runs first of all specs:
+// year, deactivating a user with an open session, unlocking, bulk import, merging a unit, the audit log. Runs first of all specs:
 // it works in its own county (e2e-admin-county) and year (2027, closed again), never on the demo accounts or units.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, signInAndWait } from "./helpers";
@@ -155,6 +155,46 @@ test("bulk import: one bad row applies nothing and names the row; the corrected 
   await expect(page.getByTestId("import-result").getByRole("status")).toContainText("已导入 2 个单位");
   await page.goto("/admin/units");
   await expect(page.locator(`tr[data-root="${COUNTY.code}"]`)).toHaveCount(4);
+});
+
+test("merging a unit moves its clerk to the successor; the clerk signs in again and fills the successor's report", async ({ page, browser }) => {
+  const from = { code: "e2e-bulk-a", name: `${COUNTY.name}甲局` };
+  const to = { code: "e2e-bulk-b", name: `${COUNTY.name}乙局` };
+  const user = { username: "e2e-merge-clerk", initial: "Initial-Merge-2026", changed: "Changed-Merge-2026" };
+  const admin = await adminPage(browser, "/admin/users/new");
+  const form = admin.getByRole("form", { name: "新建用户" });
+  await form.getByLabel("用户名").fill(user.username);
+  await form.getByLabel("姓名").fill("甲局 填报员");
+  await form.getByLabel("角色").selectOption("clerk");
+  await form.getByLabel("所在单位").selectOption({ label: `${from.name}（${from.code}）` });
+  await form.getByLabel("初始密码").fill(user.initial);
+  await form.getByRole("button", { name: "新建用户" }).click();
+  await expect(form.getByRole("status").first()).toContainText(`已新建用户 ${user.username}`);
+
+  await signInAndWait(page, user.username, /\/account\/password$/, user.initial);
+  await page.getByLabel("当前密码").fill(user.initial);
+  await page.getByLabel("新密码", { exact: true }).fill(user.changed);
+  await page.getByLabel("确认新密码").fill(user.changed);
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${from.name} 2026 年`);
+
+  await admin.goto("/admin/units");
+  await admin.getByRole("link", { name: from.name }).click();
+  const merge = admin.getByRole("form", { name: "合并" });
+  await merge.getByRole("combobox", { name: "承继单位" }).selectOption({ label: `${to.name}（${to.code}）` });
+  await expect(merge.getByRole("checkbox", { name: "本单位的填报员转到承继单位" })).toBeChecked();
+  admin.once("dialog", (d) => void d.accept());
+  await merge.getByRole("button", { name: "合并" }).click();
+  // The unit now names its successor, and its history says who moved.
+  await expect(admin.getByTestId("unit-state")).toContainText(`已并入 ${to.name}`);
+  await expect(admin.getByRole("region", { name: /记录/ })).toContainText(`填报员 ${user.username} 转到承继单位`);
+  await admin.context().close();
+
+  // The clerk's open session belonged to the old unit: it ends; signing in again opens the successor's report.
+  await page.reload();
+  await expect(page).toHaveURL(/\/login$/);
+  await signInAndWait(page, user.username, /\/fill\/2026$/, user.changed);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${to.name} 2026 年`);
 });
 
 test("the audit log shows the admin's actions, filters them and exports CSV", async ({ page }) => {

@@ -1,7 +1,7 @@
 // Unit administration: create, rename, set kind and order, move in the tree, deactivate, merge into a successor.
 // Units are never deleted: reports, users and the audit log point at them, and a renamed unit keeps its history.
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { unitReports, units, users } from "@/db/schema";
@@ -33,7 +33,7 @@ const createSchema = z.object({ code: unitCodeSchema, name: unitNameSchema, kind
 const updateSchema = z.object({ id, name: unitNameSchema, kind: unitKindSchema, sortOrder });
 const moveSchema = z.object({ id, parentId: optionalId });
 const activeSchema = z.object({ id, active: checkbox });
-const mergeSchema = z.object({ id, successorId: id });
+const mergeSchema = z.object({ id, successorId: id, moveClerks: checkbox });
 
 async function lockUnit(tx: Tx, unitId: number): Promise<typeof units.$inferSelect> {
   const [row] = await tx.select().from(units).where(eq(units.id, unitId)).for("update");
@@ -195,26 +195,38 @@ export async function setUnitActive(actor: Actor, raw: unknown): Promise<void> {
  * year-over-year comparisons of the successor follow its history (lib/dal/succession). Its users stay where they
  * are: the admin moves or deactivates them.
  */
-export async function mergeUnit(actor: Actor, raw: unknown): Promise<void> {
+export async function mergeUnit(actor: Actor, raw: unknown): Promise<{ moved: number }> {
   assertAdmin(actor);
   const input = parseInput(mergeSchema, raw);
   if (input.id === input.successorId) throw new ValidationError("不能把单位并入它自己。", { successorId: ["请选择另一个单位"] });
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const unit = await lockUnit(tx, input.id);
     const successor = await lockUnit(tx, input.successorId);
     if (!isFiler(unit.kind) || !isFiler(successor.kind)) throw new StateError("只有填报单位之间可以合并；区域请用“移动”调整。");
     if (unit.successorId !== null) throw new StateError(`“${unit.name}”已经并入其他单位。`);
     if (!successor.active) throw new StateError(`“${successor.name}”已停用，请选择一个启用的单位作为承继单位。`);
     await tx.update(units).set({ successorId: successor.id, active: false }).where(eq(units.id, unit.id));
-    const [clerks] = await tx.select({ n: count() }).from(users).where(and(eq(users.unitId, unit.id), eq(users.active, true)));
+    // The old unit's clerks go on filing for the successor when asked: their scope changes, so their sessions end.
+    const moved = input.moveClerks
+      ? await tx
+          .update(users)
+          .set({ unitId: successor.id, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+          .where(and(eq(users.unitId, unit.id), eq(users.role, "clerk")))
+          .returning({ username: users.username })
+      : [];
+    const [left] = await tx.select({ n: count() }).from(users).where(and(eq(users.unitId, unit.id), eq(users.active, true)));
     await recordAudit(tx, {
       actor,
       action: "unit.merged",
       targetType: "unit",
       targetId: unit.id,
       unitId: unit.id,
-      summary: `单位 ${unit.name}（${unit.code}）并入 ${successor.name}（${successor.code}），原单位已停用${clerks!.n ? `；仍有 ${clerks!.n} 名用户属于原单位` : ""}`,
+      summary:
+        `单位 ${unit.name}（${unit.code}）并入 ${successor.name}（${successor.code}），原单位已停用` +
+        (moved.length ? `；填报员 ${moved.map((u) => u.username).join("、")} 转到承继单位` : "") +
+        (left!.n ? `；仍有 ${left!.n} 名用户属于原单位` : ""),
     });
+    return { moved: moved.length };
   });
 }

@@ -170,4 +170,27 @@ describe("deactivate and merge", () => {
     expect(progress).not.toContain("dingtang-town");
     expect(progress).toContain("dingtang-merged");
   });
+
+  it("a merge moves the old unit's clerks to the successor when asked, ending their sessions; otherwise leaves them", async () => {
+    const county = await unitByCode("tongxin");
+    const a = await createUnit(admin, { code: "merge-a", name: "合并测试甲镇", kind: "township", parentId: county.id });
+    const b = await createUnit(admin, { code: "merge-b", name: "合并测试乙镇", kind: "township", parentId: county.id });
+    const c = await createUnit(admin, { code: "merge-c", name: "合并测试丙镇", kind: "township", parentId: county.id });
+    await createUser(admin, { username: "merge-a-clerk", displayName: "甲镇填报员", role: "clerk", unitId: a.id, password: "Merge-A-Clerk-2026" });
+    await createUser(admin, { username: "merge-b-clerk", displayName: "乙镇填报员", role: "clerk", unitId: b.id, password: "Merge-B-Clerk-2026" });
+    const userRow = async (username: string) => (await handle.db.select().from(users).where(eq(users.username, username)))[0]!;
+    const epochBefore = (await userRow("merge-a-clerk")).sessionEpoch;
+
+    expect(await mergeUnit(admin, { id: a.id, successorId: c.id, moveClerks: "on" })).toEqual({ moved: 1 });
+    expect(await userRow("merge-a-clerk")).toMatchObject({ unitId: c.id, sessionEpoch: epochBefore + 1 });
+    expect((await auditFor("unit.merged", a.id))[0]!.summary).toContain("填报员 merge-a-clerk 转到承继单位");
+    await handle.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, "merge-a-clerk"));
+    const moved = await actorFor(handle.db, "merge-a-clerk");
+    expect((await getFillView(moved, 2026)).report.unit.code).toBe("merge-c");
+
+    // Unchecked: the clerk stays with the old, now inactive unit (an admin reassigns them later).
+    expect(await mergeUnit(admin, { id: b.id, successorId: c.id })).toEqual({ moved: 0 });
+    expect(await userRow("merge-b-clerk")).toMatchObject({ unitId: b.id });
+    expect((await auditFor("unit.merged", b.id))[0]!.summary).toContain("仍有 1 名用户属于原单位");
+  });
 });

@@ -37,7 +37,7 @@ export async function setUnitActiveAction(_prev: FormState, formData: FormData):
 
 export async function mergeUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runAdminAction(formData, async (actor, input) => {
-    await mergeUnit(actor, input);
-    return "已合并：原单位已停用，其历年年报由承继单位接续。";
+    const { moved } = await mergeUnit(actor, input);
+    return `已合并：原单位已停用，其历年年报由承继单位接续${moved ? `；${moved} 名填报员已转到承继单位，需重新登录` : ""}。`;
   }, PATHS, { publicPages: true });
 }

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { requireRole } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/dal/audit-log";
 import { isFiler, listUnitsForAdmin } from "@/lib/dal/units";
@@ -70,11 +70,18 @@ export default async function AdminUnitPage({ params }: { params: Promise<{ id: 
         <section aria-labelledby="merge" className={section}>
           <h2 id="merge" className="mb-1 font-semibold">合并到承继单位（机构改革）</h2>
           <p className="mb-3 text-sm text-gray-600">
-            本单位将停用，并记下承继单位：承继单位填报时，上年结转和同比对照沿用本单位的上年年报。本单位的用户不会自动转移，请在“用户”中调整。
+            本单位将停用，并记下承继单位：承继单位填报时，上年结转和同比对照沿用本单位的上年年报。本单位的其他用户（如审核员）不会自动转移，请在“用户”中调整。
           </p>
           <ActionForm action={mergeUnitAction} submitLabel="合并" confirm={`确定把“${unit.name}”并入所选单位？此操作不能撤销。`} label="合并" className="flex max-w-3xl flex-wrap items-end gap-3">
             <input type="hidden" name="id" value={unit.id} />
             <SelectField id="merge-successor" name="successorId" label="承继单位" required options={filerOptions(units, unit.id)} blank="请选择" />
+            <CheckboxField
+              id="merge-move-clerks"
+              name="moveClerks"
+              label="本单位的填报员转到承继单位"
+              hint="转移后他们需重新登录，之后填报承继单位的年报"
+              defaultChecked
+            />
           </ActionForm>
         </section>
       ) : null}
