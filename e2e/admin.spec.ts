@@ -1,6 +1,7 @@
 // The administrator from the user's side: a new county, unit and clerk (initial password, forced change), closing a
-// year, deactivating a user with an open session, unlocking, bulk import, merging a unit, the audit log. Runs first of all specs:
-// it works in its own county (e2e-admin-county) and year (2027, closed again), never on the demo accounts or units.
+// year, deactivating a user with an open session, unlocking, bulk import, merging a unit, the audit log. Runs first
+// of all specs: it works in its own county (e2e-admin-county) and year (2027, closed again), never on the demo
+// accounts or units.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, signInAndWait } from "./helpers";
 
