@@ -8,6 +8,14 @@ const nextConfig: NextConfig = {
   // memory means a restart (or a fresh test database) never serves pages of data that is gone.
   experimental: { isrFlushToDisk: false },
   typedRoutes: false,
+  // /reports is kept like the report pages (rendered once per publication), so it lives at a route with a parameter
+  // (which `next build` does not render); its search, which depends on the query, is a page of its own.
+  async rewrites() {
+    return [
+      { source: "/reports", has: [{ type: "query", key: "q" }], destination: "/reports-index/search" },
+      { source: "/reports", destination: "/reports-index/all" },
+    ];
+  },
   async headers() {
     return [
       {

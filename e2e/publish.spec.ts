@@ -7,6 +7,12 @@ const CELL = "active_disclosure.admin_penalty.decisions";
 
 test("publish v1, correct, publish v2 with a note; both versions are public", async ({ page, browser, request }) => {
   test.setTimeout(90_000);
+  // The public list is a cached page: before the publication it does not link the report, afterwards it does.
+  await request.get("/reports");
+  const listBefore = await request.get("/reports");
+  expect(listBefore.headers()["x-nianbao-cache"]).toBe("HIT");
+  expect(await listBefore.text()).not.toContain('href="/reports/2026/dept-audit"');
+
   await signInAndWait(page, "supervisor", /\/review\/2026$/);
   await page.goto("/review/2026/dept-audit");
   const panel = page.getByTestId("publish-panel");
@@ -14,6 +20,7 @@ test("publish v1, correct, publish v2 with a note; both versions are public", as
   await expect(page.locator("[data-status=published]").first()).toHaveText("已发布");
   await expect(panel.locator("[data-version]")).toHaveCount(1);
   expect(await (await request.get("/reports/2026/dept-audit")).text()).toContain('data-version="1"');
+  expect(await (await request.get("/reports")).text()).toContain('href="/reports/2026/dept-audit"');
   const original = (await page.locator(`article.official-report td[data-cell="${CELL}"] [data-value]`).textContent())!;
 
   // 网址回填 on v1.

@@ -1,12 +1,18 @@
-// /reports: every published report by year (the county roll-up first, then 乡镇 and 部门), with a search by unit name.
-import type { Metadata } from "next";
+// The public list of published reports (/reports): by year, the county roll-up first, then 乡镇 and 部门, with a
+// search by unit name that works without JavaScript (a GET form).
 import Link from "next/link";
-import { listPublished, type PublishedItem } from "@/lib/dal/public";
-import { formatDateTime } from "@/lib/format-date";
 import { YearFiles } from "@/components/public/year-files";
+import { formatDateTime } from "@/lib/format-date";
 
-export const metadata: Metadata = { title: "政府信息公开工作年度报告" };
-export const dynamic = "force-dynamic";
+/** What the list needs of a published report (lib/dal/public `listPublished` returns it). */
+export interface PublishedItem {
+  unitCode: string;
+  unitName: string;
+  kind: string;
+  year: number;
+  version: number;
+  publishedAt: Date;
+}
 
 const GROUPS: { label: string; kinds: string[] }[] = [
   { label: "县级汇总报告", kinds: ["region"] },
@@ -29,9 +35,8 @@ function Item({ item }: { item: PublishedItem }) {
   );
 }
 
-export default async function ReportsIndexPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const q = ((await searchParams).q ?? "").trim().slice(0, 50);
-  const all = await listPublished();
+/** The list of every published report, or of those whose unit name contains `q`. */
+export function ReportsIndex({ all, q }: { all: PublishedItem[]; q: string }) {
   const items = q ? all.filter((i) => i.unitName.includes(q)) : all;
   const years = [...new Set(all.map((i) => i.year))].sort((a, b) => b - a);
   return (
