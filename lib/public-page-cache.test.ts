@@ -137,6 +137,7 @@ describe("public page cache", () => {
     ["a page that is not found", "/reports/2025/nope", SHAREABLE, 404, {}],
     ["a page that sets a cookie", "/reports/2025/dept-education", { ...SHAREABLE, "set-cookie": "a=b" }, 200, {}],
     ["a stale copy", "/reports/2025/dept-education", { ...SHAREABLE, "x-nextjs-cache": "STALE" }, 200, {}],
+    ["an answer already compressed", "/reports/2025/dept-education", { ...SHAREABLE, "content-encoding": "gzip" }, 200, {}],
     ["a query string", "/reports/2025/dept-education?q=1", SHAREABLE, 200, {}],
     ["a client-side navigation (RSC)", "/reports/2025/dept-education", SHAREABLE, 200, { rsc: "1" }],
     ["a prefetch", "/reports/2025/dept-education", SHAREABLE, 200, { "next-router-prefetch": "1" }],

@@ -9,8 +9,8 @@
 //
 // What is stored: only what Next itself declared shareable: a 200 answer to a plain GET (no query string, no RSC or
 // router headers) under /reports or /formats whose Cache-Control carries s-maxage (static or ISR pages: a dynamic
-// page answers "private, no-cache"), that sets no cookie and was not a stale copy. The cache is emptied on every
-// publication (lib/public-cache.ts) and a page whose rendering overlapped an emptying is not stored.
+// page answers "private, no-cache"), that sets no cookie, is not compressed and was not a stale copy. The cache is
+// emptied on every publication (lib/public-cache.ts) and a page whose rendering overlapped an emptying is not stored.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 
@@ -68,6 +68,7 @@ function shareable(res: ServerResponse): boolean {
     /\bs-maxage=\d+/.test(cacheControl) &&
     !/\b(private|no-store|no-cache)\b/.test(cacheControl) &&
     res.getHeader("set-cookie") === undefined &&
+    res.getHeader("content-encoding") === undefined &&
     String(res.getHeader("x-nextjs-cache") ?? "").toUpperCase() !== "STALE" &&
     String(res.getHeader("content-type") ?? "").startsWith("text/html")
   );
