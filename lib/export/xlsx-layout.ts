@@ -37,7 +37,7 @@ export function textWidth(text: string): number {
 }
 
 const MIN_WIDTH = 9;
-const MAX_WIDTH = 36;
+const MAX_WIDTH = 22;
 
 /**
  * Column widths from the labels of cells one column wide (merged cells and tall row groups wrap instead), so a

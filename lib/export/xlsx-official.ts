@@ -96,7 +96,7 @@ export async function buildOfficialWorkbook(report: ReportData, meta: Publicatio
   const ws = wb.addWorksheet(REPORT_SHEET, {
     pageSetup: {
       paperSize: 9,
-      orientation: "portrait",
+      orientation: "landscape",
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,

@@ -196,7 +196,7 @@ export async function buildReportWorkbook(report: ReportData, exportedAt: Date):
   const ws = wb.addWorksheet(REPORT_SHEET, {
     pageSetup: {
       paperSize: 9,
-      orientation: "portrait",
+      orientation: "landscape",
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
