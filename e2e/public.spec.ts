@@ -20,6 +20,9 @@ test("a published report renders from its snapshot with versions and hash", asyn
   const values = { ...report.values, ...computeTotals(getFormat("2021"), report.values) };
   await page.goto("/reports");
   await expect(page.getByRole("heading", { name: /2025 年度/ })).toBeVisible();
+  // The county's latest report first, then the years.
+  await expect(page.getByTestId("latest-county").getByRole("link")).toHaveAttribute("href", /^\/reports\/2025\/tongxin$/);
+  await expect(page.getByRole("navigation", { name: "年度" }).getByRole("link")).toHaveText(["2025 年度", "2024 年度", "2019 年度"]);
   await page.getByRole("link", { name: "同心县教育局" }).first().click();
   await expect(page).toHaveURL(/\/reports\/2025\/dept-education$/);
   for (const address of ["applications.new_received.total", "applications.results_total.natural_person", "active_disclosure.admin_fees.amount"]) {

@@ -39,6 +39,8 @@ function Item({ item }: { item: PublishedItem }) {
 export function ReportsIndex({ all, q }: { all: PublishedItem[]; q: string }) {
   const items = q ? all.filter((i) => i.unitName.includes(q)) : all;
   const years = [...new Set(all.map((i) => i.year))].sort((a, b) => b - a);
+  // The county's own (roll-up) report of the latest year that has one: what most readers come for.
+  const latestCounty = years.map((y) => all.find((i) => i.year === y && i.kind === "region")).find(Boolean);
   return (
     <main className="mx-auto max-w-5xl px-4 py-6">
       <h1 className="text-2xl font-semibold">政府信息公开工作年度报告</h1>
@@ -51,6 +53,33 @@ export function ReportsIndex({ all, q }: { all: PublishedItem[]; q: string }) {
           搜索
         </button>
       </form>
+      {!q && latestCounty ? (
+        <section aria-labelledby="latest-county" className="mt-6 rounded border border-gray-300 bg-slate-50 p-4" data-testid="latest-county">
+          <h2 id="latest-county" className="font-semibold">
+            最新全县年报
+          </h2>
+          <p className="mt-1">
+            <Link href={`/reports/${latestCounty.year}/${latestCounty.unitCode}`} className="text-lg text-accent underline">
+              {latestCounty.unitName}
+              {latestCounty.year}年政府信息公开工作年度报告
+            </Link>
+            <span className="ml-2 text-sm text-gray-600">
+              发布于 {formatDateTime(latestCounty.publishedAt)}
+              {latestCounty.version > 1 ? `（已更正，第 ${latestCounty.version} 版）` : ""}
+            </span>
+          </p>
+        </section>
+      ) : null}
+      {!q && years.length > 1 ? (
+        <nav aria-label="年度" className="mt-4 flex flex-wrap gap-3 text-sm">
+          <span className="text-gray-600">年度：</span>
+          {years.map((year) => (
+            <a key={year} href={`#y${year}`} className="text-accent underline">
+              {year} 年度
+            </a>
+          ))}
+        </nav>
+      ) : null}
       {years.length === 0 ? <p className="mt-6">暂无已发布的年度报告。</p> : null}
       {q && items.length === 0 ? <p className="mt-6">没有找到名称包含“{q}”的单位的年报。</p> : null}
       {years.map((year) => {
