@@ -77,7 +77,8 @@ function shareable(res: ServerResponse): boolean {
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
   if (chunk == null || typeof chunk === "function") return null;
   if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  // A copy: the writer may reuse its buffer once the write returns.
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk);
   return null;
 }
 
@@ -162,12 +163,12 @@ export class PublicPageCache {
     const end = res.end;
     res.write = function (this: ServerResponse, ...args: unknown[]) {
       const b = toBuffer(args[0], args[1]);
-      if (b) chunks.push(Buffer.from(b));
+      if (b) chunks.push(b);
       return (write as (...a: unknown[]) => boolean).apply(this, args);
     } as ServerResponse["write"];
     res.end = ((...args: unknown[]) => {
       const b = toBuffer(args[0], args[1]);
-      if (b) chunks.push(Buffer.from(b));
+      if (b) chunks.push(b);
       if (generation === this.generation && shareable(res)) this.store(key, res, Buffer.concat(chunks));
       return (end as (...a: unknown[]) => ServerResponse).apply(res, args);
     }) as ServerResponse["end"];

@@ -25,6 +25,14 @@ const server = http.createServer((req, res) => {
     res.end();
   });
 });
+server.on("error", (err: NodeJS.ErrnoException) => {
+  console.error(
+    err.code === "EADDRINUSE"
+      ? `端口 ${port} 已被占用：请停止占用它的程序，或用 PORT 指定其他端口。\nPort ${port} is in use: stop what uses it or set PORT.`
+      : err,
+  );
+  process.exit(1);
+});
 server.listen(port, host, () => {
   console.log(`▲ Nianbao ready on http://${host ?? "localhost"}:${port}`);
 });

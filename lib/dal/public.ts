@@ -67,6 +67,15 @@ export interface PublicReport {
 // Parsed snapshots never change, so they are kept by publication id.
 const parsed = new Map<number, ReportData>();
 
+function parsedSnapshot(publicationId: number, documentText: string): ReportData {
+  let report = parsed.get(publicationId);
+  if (!report) {
+    report = parseInterchange(JSON.parse(documentText)).report;
+    parsed.set(publicationId, report);
+  }
+  return report;
+}
+
 /** A published report (the latest version unless one is named) with all its versions; null when there is none. */
 export async function getPublicReport(unitCode: string, year: number, version?: number): Promise<PublicReport | null> {
   const db = await getDb();
@@ -84,11 +93,7 @@ export async function getPublicReport(unitCode: string, year: number, version?: 
     .from(publicationLinks)
     .innerJoin(publications, eq(publications.id, publicationLinks.publicationId))
     .where(and(eq(publications.unitId, chosen.unit.id), eq(publications.year, year)));
-  let report = parsed.get(chosen.p.id);
-  if (!report) {
-    report = parseInterchange(JSON.parse(chosen.p.document)).report;
-    parsed.set(chosen.p.id, report);
-  }
+  const report = parsedSnapshot(chosen.p.id, chosen.p.document);
   return {
     unit: { code: chosen.unit.code, name: chosen.unit.name, kind: chosen.unit.kind },
     year,
@@ -107,12 +112,10 @@ export async function getPublicReport(unitCode: string, year: number, version?: 
 
 /** Latest published snapshots of every filer, per year: the data of the public overview and charts. */
 export async function publishedFilerReports(): Promise<Map<number, ReportData[]>> {
-  const items = (await listPublished()).filter((i) => i.kind !== "region");
   const byYear = new Map<number, ReportData[]>();
-  for (const item of items) {
-    const r = await getPublicReport(item.unitCode, item.year, item.version);
-    if (!r) continue;
-    byYear.set(item.year, [...(byYear.get(item.year) ?? []), r.report]);
+  for (const s of await latestSnapshots()) {
+    if (s.kind === "region") continue;
+    byYear.set(s.year, [...(byYear.get(s.year) ?? []), s.report]);
   }
   return byYear;
 }
@@ -153,6 +156,8 @@ export async function listPublishedVersions(filter: { year?: number; unitCode?: 
 
 export interface PublishedSnapshot {
   unitCode: string;
+  kind: UnitKind;
+  year: number;
   version: number;
   contentHash: string;
   /** The published JSON text, byte for byte. */
@@ -160,24 +165,32 @@ export interface PublishedSnapshot {
   report: ReportData;
 }
 
-/** The latest published snapshot of every unit (and the county) of a year, in unit order: the per-year files. */
-export async function latestSnapshotsOfYear(year: number): Promise<PublishedSnapshot[]> {
+/** The latest published snapshot of every unit and year (or of one year), newest year first, in unit order. */
+async function latestSnapshots(year?: number): Promise<PublishedSnapshot[]> {
   const db = await getDb();
   const rows = await db
-    .select({ id: publications.id, unitCode: units.code, version: publications.version, contentHash: publications.contentHash, documentText: publications.document })
+    .select({
+      id: publications.id,
+      unitCode: units.code,
+      kind: units.kind,
+      year: publications.year,
+      version: publications.version,
+      contentHash: publications.contentHash,
+      documentText: publications.document,
+    })
     .from(publications)
     .innerJoin(units, eq(units.id, publications.unitId))
-    .where(eq(publications.year, year))
-    .orderBy(asc(units.sortOrder), asc(units.id), desc(publications.version));
+    .where(year ? eq(publications.year, year) : undefined)
+    .orderBy(desc(publications.year), asc(units.sortOrder), asc(units.id), desc(publications.version));
   const latest = new Map<string, PublishedSnapshot>();
-  for (const r of rows) {
-    if (latest.has(r.unitCode)) continue;
-    let report = parsed.get(r.id);
-    if (!report) {
-      report = parseInterchange(JSON.parse(r.documentText)).report;
-      parsed.set(r.id, report);
-    }
-    latest.set(r.unitCode, { unitCode: r.unitCode, version: r.version, contentHash: r.contentHash, documentText: r.documentText, report });
+  for (const { id, ...r } of rows) {
+    const key = `${r.year}:${r.unitCode}`;
+    if (!latest.has(key)) latest.set(key, { ...r, report: parsedSnapshot(id, r.documentText) });
   }
   return [...latest.values()];
+}
+
+/** The latest published snapshot of every unit (and the county) of a year, in unit order: the per-year files. */
+export function latestSnapshotsOfYear(year: number): Promise<PublishedSnapshot[]> {
+  return latestSnapshots(year);
 }
