@@ -25,15 +25,43 @@ async function databaseError(query: Promise<unknown>): Promise<string> {
   }
   return "no error";
 }
+/** What a migration could change: the public schema's shape and every table's row count (migrations included). */
+async function schemaAndCounts() {
+  // postgres.js answers an array of rows, PGlite an object with `rows`.
+  const rows = async (query: ReturnType<typeof sql>) => {
+    const res = (await handle.db.execute(query)) as unknown as Record<string, unknown>[] | { rows: Record<string, unknown>[] };
+    return Array.isArray(res) ? [...res] : res.rows;
+  };
+  const tables = (await rows(sql`select table_schema || '.' || table_name as name from information_schema.tables
+    where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE' order by 1`)).map((r) => String(r.name));
+  const columns = await rows(sql`select table_name, column_name, data_type, is_nullable, column_default
+    from information_schema.columns where table_schema = 'public' order by table_name, column_name`);
+  const indexes = await rows(sql`select indexname, indexdef from pg_indexes where schemaname = 'public' order by indexname`);
+  const triggers = await rows(sql`select tgname, tgrelid::regclass::text as rel, tgenabled from pg_trigger
+    where not tgisinternal order by rel, tgname`);
+  const constraints = await rows(sql`select conname, conrelid::regclass::text as rel, pg_get_constraintdef(oid) as def
+    from pg_constraint where connamespace = 'public'::regnamespace order by rel, conname`);
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const [schema, table] = t.split(".");
+    const [r] = await rows(sql`select count(*)::int as n from ${sql.identifier(schema!)}.${sql.identifier(table!)}`);
+    counts[t] = Number(r!.n);
+  }
+  return { tables, columns, indexes, triggers, constraints, counts };
+}
 beforeAll(async () => {
   handle = await createTestDatabase();
 });
 afterAll(async () => handle.close());
 
 describe("migrations and seed", () => {
-  it("migrating again changes nothing", async () => {
+  it("migrating again changes nothing: same tables, columns, indexes, triggers, constraints and rows", async () => {
+    const before = await schemaAndCounts();
+    expect(before.tables.length).toBeGreaterThan(10);
+    expect(before.counts["drizzle.__drizzle_migrations"]).toBeGreaterThan(0);
     await migrateDatabase(handle);
     await migrateDatabase(handle);
+    expect(await schemaAndCounts()).toEqual(before);
   });
 
   it("the seed is idempotent and loads the demo county", async () => {
