@@ -41,6 +41,7 @@ run() {
 
 has typecheck && run typecheck npx tsc --noEmit
 has lint && run lint npx eslint --max-warnings 0 .
+has lint && run references node scripts/check-references.mjs
 has unit && run unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 has integration && run integration npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
 if has build; then

@@ -4,7 +4,7 @@
 // path takes only plain integers of at most 15 digits ("12", "-3", "007"), which are below 10^15 < 2^53, so a JS
 // number holds each of them, and each sum, difference or product that is still a safe integer, exactly; it never
 // sees a fraction, so money with decimals always goes through BigInt. Whatever falls outside (more digits, a
-// fraction, a result beyond Number.MAX_SAFE_INTEGER) takes the exact path. decimal-fast.test.ts checks the two
+// fraction, a result beyond Number.MAX_SAFE_INTEGER) takes the exact path. fast-paths.test.ts checks the two
 // against each other.
 
 import type { MoneyUnit } from "./types";
