@@ -29,19 +29,26 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
   {
+    // Test helpers live under tests/; production code never imports them. (A later block that sets
+    // no-restricted-imports for some of these files replaces this one, so it repeats the tests patterns.)
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts", "scripts/**/*.ts", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/tests/*", "**/tests/*"] }] },
+  },
+  {
     // The pure domain core must not reach into the app, the database or the framework.
     files: ["lib/report-format/**/*.ts"],
     ignores: ["lib/report-format/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["@/*", "react", "react-dom", "next", "next/*", "drizzle-orm", "drizzle-orm/*", "node:*", "../dal/*", "../../db/*"] },
+        { patterns: ["@/*", "react", "react-dom", "next", "next/*", "drizzle-orm", "drizzle-orm/*", "node:*", "../dal/*", "../../db/*", "**/tests/*"] },
       ],
     },
   },
   {
     // Components render; they never touch the database or the data access layer.
     files: ["components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["@/db/*", "@/lib/dal/*"] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/db/*", "@/lib/dal/*", "@/tests/*", "**/tests/*"] }] },
   },
 );

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_FILERS } from "../db/demo-units";
 import { CSV_HEADER, getFormat, printedValue } from "../lib/report-format";
-import { docxGrid, parseCsv, readDocx } from "../lib/export/download-test-support";
+import { docxGrid, parseCsv, readDocx } from "../tests/support/downloads";
 import { placeTable } from "../lib/export/xlsx-layout";
 import { signInAndWait } from "./helpers";
 import { printedOnPage, sheetCells } from "./report-checks";

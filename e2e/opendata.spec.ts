@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { docxGrid, parseCsv, readDocx } from "../lib/export/download-test-support";
+import { docxGrid, parseCsv, readDocx } from "../tests/support/downloads";
 import { placeTable } from "../lib/export/xlsx-layout";
 import { CSV_HEADER, getFormat, printedValue } from "../lib/report-format";
 import { printedOnPage, sheetCells } from "./report-checks";

@@ -11,9 +11,9 @@ import {
   type NarrativeId,
   type ReportData,
 } from "@/lib/report-format";
-import { fixture, zeroReport } from "@/lib/report-format/test-support";
+import { fixture, zeroReport } from "@/tests/support/report-format";
 import { reportToDocx } from "./docx-report";
-import { docxGrid, readDocx, type DocxContents } from "./download-test-support";
+import { docxGrid, readDocx, type DocxContents } from "@/tests/support/downloads";
 import { placeTable } from "./xlsx-layout";
 
 /** Blanks, zeros, counts, a negative 本年增/减, money with decimals, and narratives with bold lead-ins and markup. */

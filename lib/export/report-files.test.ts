@@ -11,9 +11,9 @@ import {
   type FormatVersion,
   type ReportData,
 } from "@/lib/report-format";
-import { fixture, zeroReport } from "@/lib/report-format/test-support";
+import { fixture, zeroReport } from "@/tests/support/report-format";
 import { buildReportFile, contentDisposition, DOWNLOAD_FORMATS, reportFileName } from "./report-files";
-import { parseCsv, readDocx } from "./download-test-support";
+import { parseCsv, readDocx } from "@/tests/support/downloads";
 import { placeTable } from "./xlsx-layout";
 import { REPORT_SHEET } from "./xlsx-meta";
 

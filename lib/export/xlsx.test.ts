@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { computeTotals, getFormat, layoutColumnCount, type FormatVersion, type ReportData } from "@/lib/report-format";
-import { zeroReport } from "@/lib/report-format/test-support";
+import { zeroReport } from "@/tests/support/report-format";
 import { placeTable } from "./xlsx-layout";
 import { META_SHEET, REPORT_SHEET } from "./xlsx-meta";
 import { numberText, readReportWorkbook, XlsxImportError, type XlsxRefusal } from "./xlsx-read";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { expectedInForce, proposeCarryOver } from "./carry-over";
 import { getFormat } from "./formats";
-import { zeroReport } from "./test-support";
+import { zeroReport } from "@/tests/support/report-format";
 import { validateReport } from "./validate";
 
 describe("proposeCarryOver", () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "./csv";
 import { getFormat } from "./formats";
-import { zeroReport } from "./test-support";
+import { zeroReport } from "@/tests/support/report-format";
 
 describe("toCsv", () => {
   const report = zeroReport(

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { InterchangeError } from "./interchange-cell";
 import { parseInterchange } from "./interchange-parse";
 import { serializeInterchange } from "./interchange-serialize";
-import { brief, fixture, ofRule, setCell } from "./test-support";
+import { brief, fixture, ofRule, setCell } from "@/tests/support/report-format";
 
 function errorOf(input: unknown): InterchangeError {
   try {

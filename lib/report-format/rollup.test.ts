@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { getFormat } from "./formats";
 import { rollupValues, validateRollup } from "./rollup";
-import { brief, zeroReport } from "./test-support";
+import { brief, zeroReport } from "@/tests/support/report-format";
 
 describe("ROLLUP", () => {
   const a = zeroReport("2021", { "active_disclosure.admin_fees.amount": "5949.088667", "applications.granted.natural_person": "2", "applications.new_received.natural_person": "2" });

@@ -1,7 +1,7 @@
 // Cross-report rules (X-CARRY, X-INFORCE, X-ITEMS) and X-PUBTOTAL: one passing and one failing case each.
 
 import { describe, expect, it } from "vitest";
-import { brief, zeroReport } from "./test-support";
+import { brief, zeroReport } from "@/tests/support/report-format";
 import { validateReport } from "./validate";
 
 describe("X-CARRY", () => {

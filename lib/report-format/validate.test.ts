@@ -1,7 +1,7 @@
 // Every rule of interchange.md §3 except ROLLUP (rollup.test.ts) and the X-* rules (rules-cross.test.ts): a passing and a failing case each.
 
 import { describe, expect, it } from "vitest";
-import { brief, ofRule, zeroReport } from "./test-support";
+import { brief, ofRule, zeroReport } from "@/tests/support/report-format";
 import { countBySeverity, validateReport } from "./validate";
 
 describe("T3-BAL", () => {

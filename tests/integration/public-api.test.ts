@@ -12,7 +12,7 @@ import { publications, units } from "../../db/schema";
 import { seedDemo } from "../../db/seed-demo";
 import { CLI_ACTOR, importReport } from "../../lib/dal/operator";
 import { insertSnapshot } from "../../lib/dal/publications";
-import { parseCsv, readDocx } from "../../lib/export/download-test-support";
+import { parseCsv, readDocx } from "../support/downloads";
 import { apiIndex, apiReport, apiYear } from "../../lib/opendata/api";
 import { reportFile, yearFile } from "../../lib/opendata/files";
 import { CSV_HEADER, getFormat, parseInterchange, serializeInterchange } from "../../lib/report-format";

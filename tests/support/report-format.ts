@@ -1,10 +1,10 @@
 // Builders shared by the tests: rule-clean reports, fixture copies and issue filters (not part of the public API).
 
-import blank2019 from "./fixtures/blank-2019.json";
-import blank2021 from "./fixtures/blank-2021.json";
-import tongxin2019 from "./fixtures/tongxin-2019.json";
-import { getFormat } from "./formats";
-import type { CellAddress, FormatVersion, Issue, ReportData } from "./types";
+import blank2019 from "@/lib/report-format/fixtures/blank-2019.json";
+import blank2021 from "@/lib/report-format/fixtures/blank-2021.json";
+import tongxin2019 from "@/lib/report-format/fixtures/tongxin-2019.json";
+import { getFormat } from "@/lib/report-format/formats";
+import type { CellAddress, FormatVersion, Issue, ReportData } from "@/lib/report-format/types";
 
 const FIXTURES = { "blank-2019": blank2019, "blank-2021": blank2021, "tongxin-2019": tongxin2019 };
 export type FixtureName = keyof typeof FIXTURES;
