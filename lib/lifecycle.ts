@@ -33,7 +33,12 @@ export const ACTION_LABELS: Record<ReportAction, string> = {
   start_correction: "启动更正",
 };
 
-const STATUS_NAMES: Record<ReportStatus, string> = {
+/** A unit's progress in a year: its report's status, or not started when it has no report yet. */
+export type ProgressStatus = ReportStatus | "not_started";
+
+/** The one list of status names every page, file and message uses. */
+export const STATUS_LABELS: Record<ProgressStatus, string> = {
+  not_started: "未开始",
   draft: "填报中",
   submitted: "已提交",
   returned: "已退回",
@@ -49,7 +54,7 @@ export function checkTransition(role: Role, status: ReportStatus, action: Report
   const rule = LIFECYCLE[action];
   if (rule.role !== role) return { ok: false, reason: `只有${ROLE_LABELS[rule.role]}可以${ACTION_LABELS[action]}。` };
   if (!rule.from.includes(status)) {
-    return { ok: false, reason: `报表当前状态为“${STATUS_NAMES[status]}”，不能${ACTION_LABELS[action]}。` };
+    return { ok: false, reason: `报表当前状态为“${STATUS_LABELS[status]}”，不能${ACTION_LABELS[action]}。` };
   }
   return { ok: true, to: rule.to };
 }

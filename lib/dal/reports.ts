@@ -11,17 +11,9 @@ import { getFilerInScope, listFilersInScope, type UnitDto } from "./units";
 import { getYear } from "./years";
 
 export type ReportStatus = (typeof unitReports.$inferSelect)["status"];
-export type ProgressStatus = ReportStatus | "not_started";
+import { STATUS_LABELS, type ProgressStatus } from "@/lib/lifecycle";
 
-export const STATUS_LABELS: Record<ProgressStatus, string> = {
-  not_started: "未开始",
-  draft: "填报中",
-  submitted: "已提交",
-  returned: "已退回",
-  approved: "已通过",
-  published: "已发布",
-  correcting: "更正中",
-};
+export { STATUS_LABELS, type ProgressStatus };
 
 export interface ProgressRow {
   unit: UnitDto;
