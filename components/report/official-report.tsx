@@ -2,6 +2,7 @@
 // Everything comes from the format definition in lib/report-format; nothing here names a row or column.
 import {
   computeTotals,
+  decimalCompare,
   getFormat,
   printedValue,
   type LayoutCell,
@@ -9,6 +10,7 @@ import {
   type ReportData,
   type TableDef,
 } from "@/lib/report-format";
+import { changeOf } from "./change";
 import { NarrativeText } from "./narrative-text";
 
 /** What a reviewer sees besides the figures: last year's value and change, edits since a return, comments. */
@@ -18,22 +20,10 @@ export interface ReviewAnnotations {
   commented?: string[];
 }
 
-/** Large changes (design: more than 50 % and at least 10, or 0 → non-zero) are worth a reviewer's look. */
-export function changeOf(now: string | null | undefined, before: string | null | undefined) {
-  if (now == null || before == null) return null;
-  const a = Number(now);
-  const b = Number(before);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
-  const delta = a - b;
-  const pct = b === 0 ? null : (delta / Math.abs(b)) * 100;
-  const large = (b === 0 && a !== 0) || (pct !== null && Math.abs(pct) > 50 && Math.abs(delta) >= 10);
-  return { delta, pct, large };
-}
-
 function CompareLine({ now, before }: { now: string | null | undefined; before: string | null | undefined }) {
   if (before === undefined) return null;
   const change = changeOf(now, before);
-  const deltaText = change ? `${change.delta > 0 ? "+" : ""}${Number(change.delta.toFixed(6))}${change.pct === null ? "" : `，${change.pct > 0 ? "+" : ""}${change.pct.toFixed(0)}%`}` : "";
+  const deltaText = change ? `${decimalCompare(change.delta, "0") > 0 ? "+" : ""}${change.delta}${change.pct === null ? "" : `，${change.pct > 0 ? "+" : ""}${change.pct.toFixed(0)}%`}` : "";
   return (
     <span className="mt-0.5 block text-[11px] font-normal leading-tight text-gray-500 print:hidden" data-compare>
       上年 {before ?? "空"}
