@@ -1,4 +1,5 @@
 // Places a TableDef's header and body rows on a spreadsheet grid (the HTML table algorithm) and sizes its columns.
+import type ExcelJS from "exceljs";
 import type { LayoutCell, TableDef } from "@/lib/report-format";
 
 export interface PlacedCell {
@@ -58,4 +59,12 @@ export function rowHeight(labels: { text: string; width: number }[], lineHeight 
   let lines = 1;
   for (const { text, width } of labels) lines = Math.max(lines, Math.ceil(textWidth(text) / Math.max(1, width - 1)));
   return Math.max(18, lines * lineHeight + 4);
+}
+
+/** Both workbooks print on A4 landscape, one page wide, centred, without grid lines; only the margins differ. */
+export function a4LandscapeSheet(margins: ExcelJS.Margins): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins },
+    views: [{ showGridLines: false }],
+  };
 }

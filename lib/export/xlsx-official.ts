@@ -3,7 +3,7 @@
 // round-trip sheet, no unlocked input cells (the clerk's fill-in workbook is xlsx-report.ts).
 import ExcelJS from "exceljs";
 import { computeTotals, getFormat, narrativeToBlocks, type CellDef, type FormatDef, type NarrativeId, type ReportData } from "@/lib/report-format";
-import { columnWidths, placeTable, rowHeight, textWidth, type PlacedCell } from "./xlsx-layout";
+import { a4LandscapeSheet, columnWidths, placeTable, rowHeight, textWidth, type PlacedCell } from "./xlsx-layout";
 import { chineseDate, correctionLabel, type PublicationMeta } from "./publication";
 import { REPORT_SHEET } from "./xlsx-meta";
 import { COUNT_FORMAT, headerText, mergeAndBorder, MONEY_FORMAT, sheetValue } from "./xlsx-report";
@@ -94,17 +94,8 @@ export async function buildOfficialWorkbook(report: ReportData, meta: Publicatio
   wb.creator = "年报 Nianbao";
   if (meta.publishedAt) wb.created = meta.publishedAt;
   const ws = wb.addWorksheet(REPORT_SHEET, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { top: mmToInch(37), bottom: mmToInch(35), left: mmToInch(28), right: mmToInch(26), header: 0.3, footer: 0.6 },
-    },
+    ...a4LandscapeSheet({ top: mmToInch(37), bottom: mmToInch(35), left: mmToInch(28), right: mmToInch(26), header: 0.3, footer: 0.6 }),
     headerFooter: { oddFooter: "&C— &P —" },
-    views: [{ showGridLines: false }],
   });
   const widths = Array.from({ length: width }, () => 9);
   for (const table of format.tables) {

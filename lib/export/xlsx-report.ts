@@ -12,7 +12,7 @@ import {
   type FormatDef,
   type ReportData,
 } from "@/lib/report-format";
-import { columnWidths, placeTable, rowHeight, type PlacedCell } from "./xlsx-layout";
+import { a4LandscapeSheet, columnWidths, placeTable, rowHeight, type PlacedCell } from "./xlsx-layout";
 import { MAPPING_HEADER_ROW, META_KEYS, META_SHEET, REPORT_SHEET, XLSX_SCHEMA, type WorkbookMeta } from "./xlsx-meta";
 
 const TITLE_FONT = "黑体";
@@ -194,16 +194,7 @@ export async function buildReportWorkbook(report: ReportData, exportedAt: Date):
   wb.created = exportedAt;
   wb.calcProperties.fullCalcOnLoad = true;
   const ws = wb.addWorksheet(REPORT_SHEET, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    views: [{ showGridLines: false }],
+    ...a4LandscapeSheet({ left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }),
   });
   writeReportSheet(ws, report, plan);
   // Protection without a password: it guards labels and totals against slips, not against a determined user
